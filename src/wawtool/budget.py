@@ -1,0 +1,366 @@
+"""Budget arithmetic: stated totals, neutrality of reallocations, yearly fit, risks.
+
+Pure Decimal logic on the Dataset. An unknown amount is carried as None and
+counted apart, never as zero: where a stated total covers unknown parts, the
+unknown part is derived (total minus known) and shown as derived.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from .loader import Dataset
+from .models import BudgetLine, CostLine, Project
+from .money import whole_euros
+
+ZERO = Decimal("0.00")
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Item(Report):
+    """One amount on one side of a sum; `amount` None means unknown."""
+
+    label: str
+    amount: Decimal | None
+    partly_unknown: bool = False
+    project: str | None = None
+    note: str | None = None
+
+
+class Side(Report):
+    items: list[Item]
+    known: Decimal
+    unknown_items: int
+    derived_unknown: Decimal | None  # stated total minus known, where a total is stated
+
+
+class StatedSum(Report):
+    """A stated figure compared with what the data adds up to."""
+
+    amount: Decimal
+    approximate: bool = False
+    rounded_to_euros: bool = False
+    quote: str | None = None
+    source: str
+
+
+class TotalCheck(Report):
+    scope: str
+    label: str
+    stated: StatedSum
+    lines: Side
+    difference: Decimal
+    verdict: Verdict
+    explanation: str
+
+
+class NeutralityCheck(Report):
+    decision: str
+    reference: str
+    title: str
+    stated: StatedSum | None
+    released: Side
+    used: Side
+    verdict: Verdict
+    explanation: str
+
+
+class YearLine(Report):
+    group: str
+    label: str
+    project: str | None
+    amount: Decimal | None
+    condition: str | None = None
+    source: str
+
+
+class SpreadLine(Report):
+    label: str
+    project: str
+    years: list[int]
+    amount: Decimal | None
+    source: str
+
+
+class YearCheck(Report):
+    year: int
+    lines: list[YearLine]
+    committed: Decimal
+    unknown_lines: int
+    spread: list[SpreadLine]
+    available: Decimal | None
+    available_approximate: bool
+    available_quote: str | None
+    headroom: Decimal | None
+    verdict: Verdict
+    explanation: str
+
+
+class Risk(Report):
+    year: str
+    project: str | None
+    label: str
+    amount: Decimal | None
+    condition: str
+    source: str
+
+
+# -- sums ------------------------------------------------------------------
+
+
+def side(items: list[Item], stated: Decimal | None = None) -> Side:
+    known = sum((i.amount for i in items if i.amount is not None), ZERO)
+    unknown = sum(1 for i in items if i.amount is None or i.partly_unknown)
+    derived = stated - known if stated is not None and unknown else None
+    return Side(items=items, known=known, unknown_items=unknown, derived_unknown=derived)
+
+
+def precision_of(amount: Decimal) -> Decimal:
+    """The rounding unit a round figure implies: 2.100.000 is stated to the 100.000."""
+    unit = Decimal(1)
+    while amount and amount % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
+def compare(stated: StatedSum, lines: Side) -> tuple[Verdict, Decimal, str]:
+    """Does `lines` add up to `stated`? Unknown parts may fill the gap, never exceed it."""
+    known = lines.known
+    if lines.unknown_items:
+        difference = known - stated.amount
+        if known > stated.amount:
+            return Verdict.FAIL, difference, "de bekende delen alleen zijn al hoger dan het vermelde totaal"
+        return (
+            Verdict.PASS,
+            difference,
+            "bekende delen passen binnen het vermelde totaal; het onbekende deel is afgeleid, niet als nul geteld",
+        )
+    if stated.rounded_to_euros:
+        difference = whole_euros(known) - stated.amount
+        ok = difference == 0
+        return (Verdict.PASS if ok else Verdict.FAIL), known - stated.amount, (
+            "gelijk na afronding op hele euro's, zoals gepubliceerd" if ok else "de regels tellen niet op tot het vermelde totaal"
+        )
+    difference = known - stated.amount
+    if stated.approximate:
+        tolerance = precision_of(stated.amount) / 2
+        ok = abs(difference) <= tolerance
+        return (Verdict.PASS if ok else Verdict.FAIL), difference, (
+            "binnen de nauwkeurigheid van het vermelde (afgeronde) bedrag" if ok else "buiten de nauwkeurigheid van het vermelde bedrag"
+        )
+    ok = difference == 0
+    return (Verdict.PASS if ok else Verdict.FAIL), difference, (
+        "gelijk tot op de cent" if ok else "de regels tellen niet op tot het vermelde totaal"
+    )
+
+
+# -- checks ------------------------------------------------------------------
+
+
+def _line_item(line: BudgetLine, label: str | None = None) -> Item:
+    return Item(label=label or line.description, amount=line.amount, note=line.note)
+
+
+def total_checks(dataset: Dataset) -> list[TotalCheck]:
+    checks: list[TotalCheck] = []
+    for located in dataset.projects:
+        project = located.model
+        by_id = {line.id: line for line in project.budget if line.id}
+        for total in project.totals:
+            lines = [by_id[i] for i in total.lines if i in by_id] if total.lines else list(project.budget)
+            items = [_line_item(line, f"{_years(line.span())} {line.description}") for line in lines]
+            stated = StatedSum(amount=total.amount, source=total.source)
+            checks.append(_total_check(project.name, total.label, stated, side(items, total.amount)))
+    for located in dataset.decisions:
+        decision = located.model
+        st = decision.stated_total
+        if st is None or st.year is None:
+            continue
+        year_lines = lines_for_year(dataset, st.year)
+        items = [Item(label=y.label, amount=y.amount, project=y.project) for y in year_lines]
+        stated = StatedSum(
+            amount=st.amount, approximate=st.approximate, rounded_to_euros=st.rounded_to_euros,
+            quote=st.quote, source=st.source,
+        )
+        checks.append(_total_check(decision.reference, st.label, stated, side(items, st.amount)))
+    return checks
+
+
+def _total_check(scope: str, label: str, stated: StatedSum, lines: Side) -> TotalCheck:
+    verdict, difference, why = compare(stated, lines)
+    return TotalCheck(
+        scope=scope, label=label, stated=stated, lines=lines, difference=difference, verdict=verdict, explanation=why
+    )
+
+
+def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
+    checks = []
+    names = _funding_names(dataset)
+    for located in dataset.decisions:
+        decision = located.model
+        if decision.kind != "bijstelling":
+            continue
+        total = decision.stated_total
+        stated = (
+            StatedSum(amount=total.amount, approximate=total.approximate, quote=total.quote, source=total.source)
+            if total
+            else None
+        )
+        released = [Item(label=names.get(r.funding, r.funding), amount=r.amount, note=r.note) for r in decision.released]
+        used = [_funded_item(dataset, project_id, decision.id) for project_id in decision.funded]
+        if decision.flexible_budget:
+            flex = decision.flexible_budget
+            used.append(Item(label="Flexibel budget (restant)", amount=flex.amount, note=flex.note))
+        stated_amount = stated.amount if stated else None
+        released_side, used_side = side(released, stated_amount), side(used, stated_amount)
+        verdict, why = _neutral(stated, released_side, used_side)
+        checks.append(
+            NeutralityCheck(
+                decision=decision.id, reference=decision.reference, title=decision.title, stated=stated,
+                released=released_side, used=used_side, verdict=verdict, explanation=why,
+            )
+        )
+    return checks
+
+
+def _funded_item(dataset: Dataset, project_id: str, decision_id: str) -> Item:
+    project = dataset.project(project_id)
+    if project is None:
+        return Item(label=project_id, amount=None, project=project_id, note="project not found")
+    lines = [line for line in project.budget if line.decision == decision_id]
+    if not lines:
+        note = project.budget_note or "no budget line names this decision"
+        return Item(label=project.name, amount=None, project=project_id, note=note)
+    known = [line.amount for line in lines if line.amount is not None]
+    partly = len(known) < len(lines)
+    amount = sum(known, ZERO) if known else None
+    note = "; ".join(line.note for line in lines if line.amount is None and line.note) or None
+    return Item(label=project.name, amount=amount, partly_unknown=partly and bool(known), project=project_id, note=note)
+
+
+def _neutral(stated: StatedSum | None, released: Side, used: Side) -> tuple[Verdict, str]:
+    if stated is None:
+        if released.unknown_items or used.unknown_items:
+            return Verdict.UNKNOWN, "geen vermeld totaal en onbekende delen: neutraliteit is niet aan te tonen"
+        ok = released.known == used.known
+        return (Verdict.PASS if ok else Verdict.FAIL), (
+            "vrijgevallen en ingezet zijn gelijk tot op de cent" if ok else "vrijgevallen en ingezet verschillen"
+        )
+    results = [compare(stated, released), compare(stated, used)]
+    if any(v == Verdict.FAIL for v, _, _ in results):
+        which = "vrijgevallen middelen" if results[0][0] == Verdict.FAIL else "gefinancierde projecten en flexibel budget"
+        return Verdict.FAIL, f"{which}: {[r for r in results if r[0] == Verdict.FAIL][0][2]}"
+    return Verdict.PASS, "vrijgevallen middelen en hun inzet passen beide in het vermelde totaal; onbekende delen apart getoond"
+
+
+def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
+    """Every single-year commitment of `year`: programme cost lines first, then projects."""
+    lines: list[YearLine] = []
+    if dataset.programmes:
+        for cost in dataset.programmes.model.cost_lines:
+            if cost.year == year:
+                lines.append(_cost_line(cost))
+    for located in dataset.projects:
+        project = located.model
+        own = [line for line in project.budget if line.year == year]
+        for line in own:
+            label = project.name if len(own) == 1 else f"{project.name}: {line.description}"
+            lines.append(
+                YearLine(
+                    group=project.begroting_group, label=label, project=project.id, amount=line.amount,
+                    condition=line.condition, source=line.source,
+                )
+            )
+    return lines
+
+
+def _cost_line(cost: CostLine) -> YearLine:
+    return YearLine(group=cost.group, label=cost.description, project=None, amount=cost.amount, source=cost.source)
+
+
+def spread_for_year(dataset: Dataset, year: int) -> list[SpreadLine]:
+    spread = []
+    for located in dataset.projects:
+        for line in located.model.budget:
+            if line.years and year in line.years:
+                spread.append(
+                    SpreadLine(
+                        label=f"{located.model.name}: {line.description}", project=located.model.id,
+                        years=sorted(line.years), amount=line.amount, source=line.source,
+                    )
+                )
+    return spread
+
+
+def budget_years(dataset: Dataset) -> list[int]:
+    years: set[int] = set()
+    if dataset.programmes:
+        years.update(c.year for c in dataset.programmes.model.cost_lines)
+        years.update(a.year for a in dataset.programmes.model.available)
+    for located in dataset.projects:
+        for line in located.model.budget:
+            years.update(line.span())
+    return sorted(years)
+
+
+def year_check(dataset: Dataset, year: int) -> YearCheck:
+    lines = lines_for_year(dataset, year)
+    committed = sum((line.amount for line in lines if line.amount is not None), ZERO)
+    unknown = sum(1 for line in lines if line.amount is None)
+    spread = spread_for_year(dataset, year)
+    availability = [a for a in dataset.programmes.model.available if a.year == year] if dataset.programmes else []
+    known_available = [a.amount for a in availability if a.amount is not None]
+    available = sum(known_available, ZERO) if availability and len(known_available) == len(availability) else None
+    approximate = any(a.approximate for a in availability)
+    quote = "; ".join(a.quote for a in availability if a.quote) or None
+    headroom = available - committed if available is not None else None
+    if available is None:
+        verdict, why = Verdict.UNKNOWN, "de bronnen noemen geen beschikbaar bedrag voor dit jaar"
+    elif committed > available:
+        verdict, why = Verdict.FAIL, "de verplichtingen zijn hoger dan het beschikbare bedrag"
+    else:
+        verdict, why = Verdict.PASS, "de verplichtingen passen binnen het beschikbare bedrag"
+        if unknown or spread:
+            why += "; regels met onbekend bedrag of onbekende verdeling over jaren staan apart"
+    return YearCheck(
+        year=year, lines=lines, committed=committed, unknown_lines=unknown, spread=spread, available=available,
+        available_approximate=approximate, available_quote=quote, headroom=headroom, verdict=verdict,
+        explanation=why,
+    )
+
+
+def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:
+    found = []
+    for located in dataset.projects:
+        project: Project = located.model
+        for line in project.budget:
+            if line.condition and (year is None or year in line.span()):
+                found.append(
+                    Risk(
+                        year=_years(line.span()), project=project.id, label=f"{project.name}: {line.description}",
+                        amount=line.amount, condition=line.condition, source=line.source,
+                    )
+                )
+    return sorted(found, key=lambda r: (r.year, r.label))
+
+
+def _years(years: list[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+
+
+def _funding_names(dataset: Dataset) -> dict[str, str]:
+    if not dataset.programmes:
+        return {}
+    return {f.id: f.name for f in dataset.programmes.model.funding_sources}

@@ -1,0 +1,238 @@
+"""Cross-file rules: each a small function from the Dataset to Issues.
+
+Schema validation sees one file at a time; these rules see them together
+(references, unique ids, periods), so every problem is reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .issues import Issue
+from .loader import Dataset, Located
+from .models import BudgetLine, Project, month_key
+
+Check = Callable[[Dataset], list[Issue]]
+
+
+def _ids(dataset: Dataset) -> dict[str, set[str]]:
+    known: dict[str, set[str]] = {
+        "programme": set(),
+        "funding source": set(),
+        "category": set(),
+        "indicator": set(),
+        "begroting group": set(),
+    }
+    if dataset.programmes:
+        p = dataset.programmes.model
+        known["programme"] = {x.id for x in p.programmes}
+        known["funding source"] = {x.id for x in p.funding_sources}
+        known["category"] = {x.id for x in p.categories}
+        known["indicator"] = {x.id for x in p.indicators}
+        known["begroting group"] = {x.id for x in p.begroting_groups}
+    known["project"] = {p.model.id for p in dataset.projects}
+    known["decision"] = {d.model.id for d in dataset.decisions}
+    return known
+
+
+def check_unique_ids(dataset: Dataset) -> list[Issue]:
+    issues: list[Issue] = []
+    if dataset.programmes:
+        prog = dataset.programmes
+        for key in ("programmes", "funding_sources", "categories", "indicators", "begroting_groups"):
+            seen: dict[str, int] = {}
+            for index, item in enumerate(getattr(prog.model, key)):
+                path, line = prog.at(key, index, "id")
+                if item.id in seen:
+                    issues.append(
+                        Issue("E-DUPID", f"{key}[{index}].id: '{item.id}' is used twice (first at [{seen[item.id]}])", path, line)
+                    )
+                seen.setdefault(item.id, index)
+    for bucket in (dataset.projects, dataset.decisions):
+        first: dict[str, str] = {}
+        for located in bucket:  # type: ignore[attr-defined]
+            model_id = located.model.id
+            path, line = located.at("id")
+            if model_id in first:
+                issues.append(Issue("E-DUPID", f"id: '{model_id}' is also the id of {first[model_id]}", path, line))
+            first.setdefault(model_id, path)
+    return issues
+
+
+def check_file_names(dataset: Dataset) -> list[Issue]:
+    issues = []
+    for located in [*dataset.projects, *dataset.decisions]:
+        stem = Path(located.source.path).stem
+        if stem != located.model.id:
+            path, line = located.at("id")
+            issues.append(
+                Issue("E-FILENAME", f"id: '{located.model.id}' differs from the file name '{stem}.yaml'", path, line)
+            )
+    return issues
+
+
+def check_references(dataset: Dataset) -> list[Issue]:
+    known = _ids(dataset)
+    issues: list[Issue] = []
+
+    def ref(located: Located, kind: str, value: str | None, *where: str | int) -> None:  # type: ignore[type-arg]
+        if value is not None and value not in known[kind]:
+            path, line = located.at(*where)
+            issues.append(Issue("E-REF", f"{_dotted(where)}: unknown {kind} '{value}'{_hint(value, known[kind])}", path, line))
+
+    if dataset.programmes:
+        prog = dataset.programmes
+        for i, cost in enumerate(prog.model.cost_lines):
+            ref(prog, "programme", cost.programme, "cost_lines", i, "programme")
+            ref(prog, "begroting group", cost.group, "cost_lines", i, "group")
+            ref(prog, "funding source", cost.funding, "cost_lines", i, "funding")
+            ref(prog, "decision", cost.decision, "cost_lines", i, "decision")
+        for i, available in enumerate(prog.model.available):
+            ref(prog, "programme", available.programme, "available", i, "programme")
+            ref(prog, "funding source", available.funding, "available", i, "funding")
+    for located in dataset.projects:
+        project = located.model
+        ref(located, "programme", project.programme, "programme")
+        ref(located, "category", project.category, "category")
+        ref(located, "decision", project.origin, "origin")
+        ref(located, "begroting group", project.begroting_group, "begroting_group")
+        for i, ext in enumerate(project.extensions):
+            ref(located, "decision", ext.decision, "extensions", i, "decision")
+        for i, line in enumerate(project.budget):
+            ref(located, "funding source", line.funding, "budget", i, "funding")
+            ref(located, "decision", line.decision, "budget", i, "decision")
+        line_ids = {line.id for line in project.budget if line.id}
+        for i, total in enumerate(project.totals):
+            for j, line_id in enumerate(total.lines or []):
+                if line_id not in line_ids:
+                    path, line_no = located.at("totals", i, "lines", j)
+                    issues.append(
+                        Issue("E-REF", f"totals[{i}].lines[{j}]: no budget line with id '{line_id}'", path, line_no)
+                    )
+        for i, target in enumerate(project.targets):
+            ref(located, "indicator", target.indicator, "targets", i, "indicator")
+    for located in dataset.decisions:
+        decision = located.model
+        for i, project_id in enumerate(decision.stopped):
+            ref(located, "project", project_id, "stopped", i)
+        for i, project_id in enumerate(decision.funded):
+            ref(located, "project", project_id, "funded", i)
+        for i, release in enumerate(decision.released):
+            ref(located, "funding source", release.funding, "released", i, "funding")
+    return issues
+
+
+def check_periods(dataset: Dataset) -> list[Issue]:
+    issues: list[Issue] = []
+
+    def ordered(located: Located, start: str | None, end: str | None, *where: str | int) -> None:  # type: ignore[type-arg]
+        if start and end and month_key(end, end=True) < month_key(start):
+            path, line = located.at(*where, "end")
+            issues.append(Issue("E-PERIOD", f"{_dotted((*where, 'end'))}: end {end} is before start {start}", path, line))
+
+    if dataset.programmes:
+        for i, programme in enumerate(dataset.programmes.model.programmes):
+            ordered(dataset.programmes, programme.period.start, programme.period.end, "programmes", i, "period")
+    for located in dataset.projects:
+        project = located.model
+        if project.period:
+            ordered(located, project.period.start, project.period.end, "period")
+            for i, ext in enumerate(project.extensions):
+                ordered(located, project.period.start, ext.end, "extensions", i)
+        for i, target in enumerate(project.targets):
+            ordered(located, target.start, target.end, "targets", i)
+    return issues
+
+
+def check_budget_years(dataset: Dataset) -> list[Issue]:
+    """A budget line must fall in the project's period (with extensions); preparation may precede it."""
+    issues: list[Issue] = []
+    for located in dataset.projects:
+        project = located.model
+        first, last = _year_bounds(project)
+        for i, line in enumerate(project.budget):
+            for year in line.span():
+                too_early = first is not None and year < first and line.phase != "voorbereiding"
+                too_late = last is not None and year > last
+                if too_early or too_late:
+                    path, line_no = located.at("budget", i, "year" if line.year is not None else "years")
+                    period = f"{first or '?'}-{last or '?'}"
+                    issues.append(
+                        Issue(
+                            "E-YEAR",
+                            f"budget[{i}]: year {year} is outside the project period {period}"
+                            + (" (an extension needs an `extensions` entry)" if too_late else ""),
+                            path,
+                            line_no,
+                        )
+                    )
+    return issues
+
+
+def _year_bounds(project: Project) -> tuple[int | None, int | None]:
+    start = project.period.start if project.period else None
+    end = project.end()
+    return (month_key(start)[0] if start else None, month_key(end, end=True)[0] if end else None)
+
+
+def check_duplicate_lines(dataset: Dataset) -> list[Issue]:
+    """The same year and description twice is one line entered twice, not two lines."""
+    issues: list[Issue] = []
+    for located in dataset.projects:
+        seen: dict[tuple[object, ...], int] = {}
+        ids: dict[str, int] = {}
+        for i, line in enumerate(located.model.budget):
+            key = _line_key(line)
+            path, line_no = located.at("budget", i)
+            if key in seen:
+                issues.append(
+                    Issue(
+                        "E-DUPLINE",
+                        f"budget[{i}]: same years and description as budget[{seen[key]}]; "
+                        "merge them or tell them apart in the description",
+                        path,
+                        line_no,
+                    )
+                )
+            seen.setdefault(key, i)
+            if line.id and line.id in ids:
+                issues.append(Issue("E-DUPID", f"budget[{i}].id: '{line.id}' is used twice", path, line_no))
+            if line.id:
+                ids.setdefault(line.id, i)
+    return issues
+
+
+def _line_key(line: BudgetLine) -> tuple[object, ...]:
+    return (tuple(line.span()), line.description.strip().lower(), line.phase)
+
+
+CHECKS: list[Check] = [
+    check_unique_ids,
+    check_file_names,
+    check_references,
+    check_periods,
+    check_budget_years,
+    check_duplicate_lines,
+]
+
+
+def run_checks(dataset: Dataset, checks: Iterable[Check] = CHECKS) -> list[Issue]:
+    issues: list[Issue] = []
+    for check in checks:
+        issues.extend(check(dataset))
+    return issues
+
+
+def _dotted(where: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _hint(value: str, known: set[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""

@@ -1,0 +1,387 @@
+"""The data files as typed, frozen models.
+
+Unknown keys are errors (a typo must not hide a figure), money is Decimal built
+from the text, and an unknown figure is the word `unknown` with a note, never a
+null or a zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .money import MoneyError, parse_money
+
+UNKNOWN = "unknown"
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def _money(value: Any) -> Decimal:
+    try:
+        return parse_money(value)
+    except MoneyError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _maybe_money(value: Any) -> Decimal | None:
+    """`unknown` is an explicit unknown; a bare null is a forgotten figure."""
+    if value == UNKNOWN:
+        return None
+    if value is None:
+        raise ValueError("an amount is required; write `unknown` with a `note` when the source gives none")
+    return _money(value)
+
+
+def _strict_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
+    raise ValueError(f"expected text, got {_kind(value)}; quote it if it is text")
+
+
+def _strict_int(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, (int, Decimal)):
+        return f"a number ({value})"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return type(value).__name__
+
+
+Money = Annotated[Decimal, BeforeValidator(_money)]
+MaybeMoney = Annotated[Decimal | None, BeforeValidator(_maybe_money)]
+Text = Annotated[str, BeforeValidator(_strict_text), Field(min_length=1)]
+Id = Annotated[str, BeforeValidator(_strict_text), Field(pattern=_ID)]
+Year = Annotated[int, BeforeValidator(_strict_int), Field(ge=2000, le=2100)]
+Count = Annotated[int, BeforeValidator(_strict_int), Field(ge=0, le=10_000_000)]
+
+
+def _month(value: Any) -> str | None:
+    """Documents give months ("januari 2021"), sometimes only years; keep that precision."""
+    if value == UNKNOWN:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _MONTH.match(value):
+        raise ValueError(f"expected a year (2021) or a month (2021-01), got {_kind(value)} {value!r}")
+    match = _MONTH.match(value)
+    assert match
+    if match.group(2) and not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"'{value}' has no month {match.group(2)}")
+    return value
+
+
+Month = Annotated[str, BeforeValidator(_month)]
+MaybeMonth = Annotated[str | None, BeforeValidator(_month)]
+
+
+def month_key(value: str, *, end: bool = False) -> tuple[int, int]:
+    """(year, month); a bare year starts in January and ends in December."""
+    match = _MONTH.match(value)
+    assert match
+    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
+    return int(match.group(1)), month
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    ON_HOLD = "on_hold"
+    STOPPED = "stopped"
+    COMPLETED = "completed"
+
+
+class Unit(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+
+
+class Period(Frozen):
+    start: MaybeMonth
+    end: MaybeMonth
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if (self.start is None or self.end is None) and self.note is None:
+            raise ValueError("start or end is `unknown`: add a `note` saying what the source does say")
+        return self
+
+
+class Programme(Frozen):
+    id: Id
+    name: Text
+    period: Period
+    note: Text | None = None
+
+
+class FundingSource(Frozen):
+    id: Id
+    name: Text
+    kind: Literal["rijksbudget", "programma", "reserve", "cofinanciering", "vrijval"]
+    amount: MaybeMoney | None = None
+    approximate: bool = False
+    source: Text
+    note: Text | None = None
+
+
+class Category(Frozen):
+    id: Id
+    name: Text
+    source: Text
+    note: Text | None = None
+
+
+class Indicator(Frozen):
+    id: Id
+    name: Text
+    unit: Unit
+    note: Text | None = None
+
+
+class BegrotingGroup(Frozen):
+    id: Id
+    name: Text
+
+
+class CostLine(Frozen):
+    """A programme-level line of a year's begroting (organisation costs)."""
+
+    programme: Id
+    year: Year
+    group: Id
+    description: Text
+    amount: MaybeMoney
+    funding: Id | None = None
+    decision: Id | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> CostLine:
+        return _require_note(self, self.amount)
+
+
+class Available(Frozen):
+    """Money available for a year, as the documents state it."""
+
+    year: Year
+    programme: Id
+    amount: MaybeMoney
+    approximate: bool = False
+    quote: Text | None = None
+    funding: Id | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> Available:
+        return _require_note(self, self.amount)
+
+
+class ProgrammesFile(Frozen):
+    programmes: list[Programme] = Field(min_length=1)
+    funding_sources: list[FundingSource] = Field(min_length=1)
+    categories: list[Category] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+    begroting_groups: list[BegrotingGroup] = Field(min_length=1)
+    cost_lines: list[CostLine] = []
+    available: list[Available] = []
+
+
+class StatusEntry(Frozen):
+    as_of: Month
+    status: Status
+    source: Text
+    note: Text | None = None
+
+
+class Extension(Frozen):
+    end: Month
+    decision: Id
+    source: Text
+    note: Text | None = None
+
+
+class BudgetLine(Frozen):
+    id: Id | None = None
+    year: Year | None = None
+    years: list[Year] | None = Field(default=None, min_length=2)
+    amount: MaybeMoney
+    approximate: bool = False
+    description: Text
+    phase: Literal["voorbereiding", "uitvoering"] = "uitvoering"
+    funding: Id | None = None
+    decision: Id | None = None
+    condition: Text | None = None
+    previous_amount: Money | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_year_field(self) -> BudgetLine:
+        if (self.year is None) == (self.years is None):
+            raise ValueError("give either `year` (one year) or `years` (a span whose split is unknown)")
+        return _require_note(self, self.amount)
+
+    def span(self) -> list[int]:
+        return [self.year] if self.year is not None else sorted(self.years or [])
+
+
+class StatedTotal(Frozen):
+    label: Text
+    amount: Money
+    lines: list[Id] | None = None
+    source: Text
+    note: Text | None = None
+
+
+class Target(Frozen):
+    indicator: Id
+    value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
+    start: Month | None = None
+    end: Month | None = None
+    qualifier: Literal["minimaal", "ongeveer", "maximaal"] | None = None
+    description: Text | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> Target:
+        return _require_note(self, self.value)
+
+
+def _target_value(value: Any) -> Decimal | None:
+    if value == UNKNOWN:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError(f"expected a number or `unknown`, got {_kind(value)}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueError("expected a finite number")
+    if value < 0:
+        raise ValueError("a target is never negative")
+    return Decimal(value)
+
+
+class Project(Frozen):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    programme: Id | None
+    programme_note: Text | None = None
+    category: Id | None
+    category_note: Text | None = None
+    type: Text | None = None
+    description: Text | None = None
+    target_groups: list[Text] = []
+    partners: list[Text] = []
+    origin: Id | None = None
+    period: Period | None = None
+    period_note: Text | None = None
+    extensions: list[Extension] = []
+    status: list[StatusEntry] = Field(min_length=1)
+    begroting_group: Id = "projecten"
+    budget: list[BudgetLine] = []
+    budget_note: Text | None = None
+    totals: list[StatedTotal] = []
+    targets: list[Target] = []
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknowns_explained(self) -> Project:
+        for field, note in (
+            ("programme", "programme_note"),
+            ("category", "category_note"),
+            ("period", "period_note"),
+        ):
+            if getattr(self, field) is None and getattr(self, note) is None:
+                raise ValueError(f"`{field}` is null: give `{note}` saying why the source does not tell")
+        if not self.budget and self.budget_note is None:
+            raise ValueError("no budget lines: give `budget_note` saying why the sources hold no amount")
+        return self
+
+    def current_status(self) -> Status:
+        return sorted(self.status, key=lambda s: month_key(s.as_of))[-1].status
+
+    def end(self) -> str | None:
+        """The end of the project including its extensions."""
+        ends = [e.end for e in self.extensions] + ([self.period.end] if self.period and self.period.end else [])
+        return max(ends, key=lambda m: month_key(m, end=True)) if ends else None
+
+
+class Release(Frozen):
+    funding: Id
+    amount: MaybeMoney
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> Release:
+        return _require_note(self, self.amount)
+
+
+class FlexibleBudget(Frozen):
+    amount: MaybeMoney
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> FlexibleBudget:
+        return _require_note(self, self.amount)
+
+
+class DecisionTotal(Frozen):
+    label: Text
+    amount: Money
+    approximate: bool = False
+    rounded_to_euros: bool = False
+    quote: Text | None = None
+    year: Year | None = None
+    source: Text
+
+
+class Decision(Frozen):
+    id: Id
+    kind: Literal["bijstelling", "begroting"]
+    reference: Text
+    title: Text
+    date: dt.date
+    source: Text
+    stopped: list[Id] = []
+    released: list[Release] = []
+    funded: list[Id] = []
+    flexible_budget: FlexibleBudget | None = None
+    stated_total: DecisionTotal | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Decision:
+        if self.kind == "bijstelling" and not (self.released and self.funded):
+            raise ValueError("a bijstelling names what it releases (`released`) and what it funds (`funded`)")
+        return self
+
+
+def _require_note(model: Any, value: Any) -> Any:
+    if value is None and getattr(model, "note", None) is None:
+        raise ValueError("the value is `unknown`: add a `note` saying what the source does say")
+    return model

@@ -1,0 +1,352 @@
+"""Read one YAML data file safely, keeping the line of every value.
+
+The file is read event by event rather than through PyYAML's constructor, so that
+nothing is built that a data file does not need: no objects from tags, no alias
+expansion (no billion-laughs), no recursion (the C composer crashes on deep input),
+no silent loss of a duplicate key, and no YAML 1.1 guesses (`no` -> False,
+`010` -> 8, `1:20` -> 80). Every value keeps its line for error messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .issues import Issue
+
+try:
+    from yaml import CSafeLoader as _FastLoader
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _FastLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
+    HAVE_LIBYAML = False
+
+MAX_DEPTH = 32
+MAX_INT_DIGITS = 15
+YamlPath = tuple[str | int, ...]
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_YAML11_BOOL = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_DECIMAL = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_YAML11_NUMBER = re.compile(
+    r"""^[-+]?(
+        0b[01_]+ | 0x[0-9a-fA-F_]+ | 0[0-9_]+            # binary, hex, octal / leading zero
+      | [0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?          # sexagesimal 1:20
+      | [0-9][0-9_]*_[0-9_]*(\.[0-9_]*)? | [0-9]*\.[0-9]*_[0-9_]*   # digit separators
+    )$""",
+    re.VERBOSE,
+)
+_EXPONENT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.?[0-9_]*[eE][-+]?[0-9]+$")
+_SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
+
+
+@dataclass
+class SourceFile:
+    """A data file as plain data, with the line of every key and item."""
+
+    path: str
+    data: Any = None
+    lines: dict[YamlPath, int] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    flagged: set[YamlPath] = field(default_factory=set)
+
+    def line_of(self, path: YamlPath) -> int | None:
+        """The line of the value at `path`, or of its nearest ancestor."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def usable(self) -> bool:
+        return self.data is not None
+
+
+def loader_class(pure: bool | None = None) -> type:
+    """The libyaml parser where built, unless WAW_YAML=python asks for the fallback."""
+    if pure is None:
+        pure = os.environ.get("WAW_YAML", "").lower() == "python"
+    return yaml.SafeLoader if pure or not HAVE_LIBYAML else _FastLoader
+
+
+def read_file(path: Path, display: str | None = None, *, pure: bool | None = None) -> SourceFile:
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return SourceFile(shown, issues=[Issue("E-READ", f"cannot read file: {exc.strerror}", shown)])
+    return parse_bytes(raw, shown, pure=pure)
+
+
+def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFile:
+    source = SourceFile(path)
+    text = _decode(raw, source)
+    if text is None:
+        return source
+    conflicts = [m for m in _CONFLICT.finditer(text)]
+    if conflicts:
+        for match in conflicts:
+            line = text.count("\n", 0, match.start()) + 1
+            source.issues.append(
+                Issue("E-CONFLICT", f"merge-conflict marker '{match.group(1)}': resolve the conflict first", path, line)
+            )
+        return source
+    _Builder(source, loader_class(pure)).run(text)
+    return source
+
+
+def _decode(raw: bytes, source: SourceFile) -> str | None:
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        source.issues.append(
+            Issue("E-BOM", "file starts with a byte-order mark; save it as UTF-8 without BOM", source.path, 1)
+        )
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        source.issues.append(
+            Issue(
+                "E-ENCODING",
+                f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8",
+                source.path,
+                line,
+            )
+        )
+        return None
+
+
+class _Abort(Exception):
+    """Stops reading a file whose structure cannot be trusted any further."""
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: YamlPath
+    key: Any = None
+    key_line: int = 0
+    has_key: bool = False
+    is_key: bool = False
+    seen: dict[Any, int] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, source: SourceFile, loader: type) -> None:
+        self.source = source
+        self.loader = loader
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.root: Any = None
+        self.root_set = False
+
+    def error(self, code: str, message: str, line: int, at: YamlPath | None = None) -> None:
+        self.source.issues.append(Issue(code, message, self.source.path, line))
+        if at is not None:
+            self.source.flagged.add(at)
+
+    def run(self, text: str) -> None:
+        try:
+            for event in yaml.parse(text, Loader=self.loader):
+                self.handle(event)
+        except _Abort:
+            return
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = exc.problem or "invalid YAML"
+            lines = text.splitlines()
+            if line and line <= len(lines) and "\t" in lines[line - 1]:
+                problem = f"{problem} (a tab: indent with spaces, not tabs)"
+            self.source.issues.append(Issue("E-SYNTAX", f"YAML syntax: {problem}", self.source.path, line))
+            return
+        except yaml.YAMLError as exc:
+            self.source.issues.append(Issue("E-SYNTAX", f"YAML syntax: {exc}", self.source.path, 1))
+            return
+        if self.documents == 0 or (self.root_set and self.root is None):
+            self.error("E-EMPTY", "the file holds no data", 1)
+            return
+        self.source.data = self.root
+        if self.root_set and not isinstance(self.root, dict):
+            self.error("E-SCHEMA", "the file must hold a mapping of keys to values", 1, ())
+            self.source.data = None
+
+    # -- events -------------------------------------------------------------
+    def handle(self, event: yaml.Event) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.error("E-MULTIDOC", "a second YAML document ('---'); one file holds one document", line)
+                raise _Abort
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self.error("E-ANCHOR", f"alias '*{event.anchor}' is not allowed: write the value out", line)
+            self.add(None, line, flagged=True)
+            return
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            self.error("E-ANCHOR", f"anchor '&{event.anchor}' is not allowed: write the value out", line)
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
+            self.error("E-TAG", f"explicit tag '{event.tag}' is not allowed", line)
+            if isinstance(event, yaml.ScalarEvent):
+                self.add(event.value, line, flagged=True)
+                return
+        if isinstance(event, yaml.ScalarEvent):
+            self.add_scalar(event, line)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            self.open(event, line)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.close()
+
+    def current_path(self, frame: _Frame) -> YamlPath:
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        return (*frame.path, frame.key)
+
+    def add(self, value: Any, line: int, *, flagged: bool = False) -> YamlPath:
+        """Place a finished value in the open container (or as the root)."""
+        if not self.stack:
+            self.root, self.root_set = value, True
+            self.source.lines[()] = line
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict):
+            if not frame.has_key:
+                self.set_key(frame, value, line)
+                return frame.path
+            path = (*frame.path, frame.key)
+            if frame.key is not _SKIP:
+                frame.container[frame.key] = value
+            frame.has_key = False
+        else:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            self.source.lines[path] = line
+        if flagged:
+            self.source.flagged.add(path)
+        return path
+
+    def set_key(self, frame: _Frame, key: Any, line: int) -> None:
+        frame.has_key, frame.key_line = True, line
+        if not isinstance(key, str):
+            shown = "a nested mapping or list" if isinstance(key, (dict, list)) else repr(key)
+            self.error("E-KEY", f"key {shown} is not plain text; quote it", line)
+            frame.key = _SKIP
+            return
+        if key == "<<":
+            self.error("E-ANCHOR", "merge key '<<' is not allowed: write the keys out", line)
+            frame.key = _SKIP
+            return
+        if key in frame.seen:
+            self.error(
+                "E-DUPKEY",
+                f"duplicate key '{key}' (first on line {frame.seen[key]}); YAML would silently keep only the last",
+                line,
+                (*frame.path, key),
+            )
+            frame.key = _SKIP
+            return
+        frame.seen[key] = line
+        frame.key = key
+        self.source.lines[(*frame.path, key)] = line
+
+    def add_scalar(self, event: yaml.ScalarEvent, line: int) -> None:
+        is_key = bool(self.stack) and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key
+        plain = event.implicit[0] and event.style in (None, "")
+        if not plain:
+            self.add(event.value, line)
+            return
+        value, problem = resolve_plain(event.value)
+        if problem is not None:
+            code, message = problem
+            where = self.stack and not is_key and self.current_path(self.stack[-1])
+            self.error(code, message, line, where or None)
+            self.add(event.value if is_key else value, line, flagged=True)
+            return
+        self.add(value, line)
+
+    def open(self, event: yaml.CollectionStartEvent, line: int) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.error("E-DEPTH", f"nesting deeper than {MAX_DEPTH} levels; data files are never this deep", line)
+            raise _Abort
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
+            self.error("E-KEY", "a mapping or list used as a key", line)
+            self.stack[-1].has_key, self.stack[-1].key = True, _SKIP
+            path: YamlPath = (*self.stack[-1].path, "?")
+            self.stack.append(_Frame(container, path, is_key=True))
+            return
+        elif self.stack:
+            path = self.current_path(self.stack[-1])
+        else:
+            path = ()
+        self.stack.append(_Frame(container, path))
+        self.source.lines.setdefault(path, line)
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        if frame.is_key:
+            return  # a complex key, already reported; its value follows
+        line = self.source.lines.get(frame.path, 0)
+        self.add(frame.container, line)
+
+
+_SKIP = object()
+
+
+def resolve_plain(text: str) -> tuple[Any, tuple[str, str] | None]:
+    """The value of an unquoted scalar, or the reason it is ambiguous."""
+    if text in _NULL:
+        return None, None
+    if text in _TRUE:
+        return True, None
+    if text in _FALSE:
+        return False, None
+    if text in _YAML11_BOOL:
+        return text, (
+            "E-AMBIGUOUS",
+            f"'{text}' is read as a yes/no value by YAML 1.1 tools; quote it ('{text}') if it is text, "
+            "or write true/false",
+        )
+    if _INT.match(text):
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS:
+            return text, ("E-NUMBER", f"number {text[:20]}... has {len(digits)} digits; no figure here is that large")
+        return int(text), None
+    if _SPECIAL_FLOAT.match(text):
+        return text, ("E-NUMBER", f"'{text}' is not a finite number")
+    if _EXPONENT.match(text) and re.search(r"[0-9]", text.split("e")[0].split("E")[0]):
+        return text, ("E-NUMBER", f"'{text}' uses an exponent; write the plain number")
+    if _YAML11_NUMBER.match(text):
+        return text, (
+            "E-AMBIGUOUS",
+            f"'{text}' is read as a different number by YAML 1.1 tools (octal, hex, sexagesimal or digit "
+            "separators); write a plain number, or quote it if it is text",
+        )
+    if _DECIMAL.match(text):
+        digits = text.lstrip("+-").replace(".", "")
+        if len(digits) > MAX_INT_DIGITS + 2:
+            return text, ("E-NUMBER", f"number {text[:20]}... is too long; no figure here is that large")
+        return Decimal(text), None
+    match = _DATE.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day), None
+        except ValueError:
+            return text, ("E-DATE", f"'{text}' is not a real date")
+    return text, None
