@@ -79,6 +79,7 @@ class NeutralityCheck(Report):
 
 class YearLine(Report):
     group: str
+    group_name: str
     label: str
     project: str | None
     amount: Decimal | None
@@ -150,7 +151,7 @@ def compare(stated: StatedSum, lines: Side) -> tuple[Verdict, Decimal, str]:
     if stated.rounded_to_euros:
         difference = whole_euros(known) - stated.amount
         ok = difference == 0
-        return (Verdict.PASS if ok else Verdict.FAIL), known - stated.amount, (
+        return (Verdict.PASS if ok else Verdict.FAIL), difference, (
             "gelijk na afronding op hele euro's, zoals gepubliceerd" if ok else "de regels tellen niet op tot het vermelde totaal"
         )
     difference = known - stated.amount
@@ -268,10 +269,11 @@ def _neutral(stated: StatedSum | None, released: Side, used: Side) -> tuple[Verd
 def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
     """Every single-year commitment of `year`: programme cost lines first, then projects."""
     lines: list[YearLine] = []
+    groups = {g.id: g.name for g in dataset.programmes.model.begroting_groups} if dataset.programmes else {}
     if dataset.programmes:
         for cost in dataset.programmes.model.cost_lines:
             if cost.year == year:
-                lines.append(_cost_line(cost))
+                lines.append(_cost_line(cost, groups))
     for located in dataset.projects:
         project = located.model
         own = [line for line in project.budget if line.year == year]
@@ -279,15 +281,19 @@ def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
             label = project.name if len(own) == 1 else f"{project.name}: {line.description}"
             lines.append(
                 YearLine(
-                    group=project.begroting_group, label=label, project=project.id, amount=line.amount,
+                    group=project.begroting_group, group_name=groups.get(project.begroting_group, ""), label=label, project=project.id, amount=line.amount,
                     condition=line.condition, source=line.source,
                 )
             )
-    return lines
+    order = list(groups)
+    return sorted(lines, key=lambda line: order.index(line.group) if line.group in order else len(order))
 
 
-def _cost_line(cost: CostLine) -> YearLine:
-    return YearLine(group=cost.group, label=cost.description, project=None, amount=cost.amount, source=cost.source)
+def _cost_line(cost: CostLine, groups: dict[str, str]) -> YearLine:
+    return YearLine(
+        group=cost.group, group_name=groups.get(cost.group, ""), label=cost.description, project=None,
+        amount=cost.amount, source=cost.source,
+    )
 
 
 def spread_for_year(dataset: Dataset, year: int) -> list[SpreadLine]:

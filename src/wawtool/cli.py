@@ -1,0 +1,167 @@
+"""The `waw` command: options in, exit code out.
+
+Every command is load -> check -> build report -> render; nothing here computes.
+Exit codes: 0 fine, 1 a check found problems, 2 the input or the command line
+could not be used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from .issues import Issue, format_issue, sort_issues
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+app = typer.Typer(
+    help="Budget and monitoring toolkit for Werken aan Werk and Perspectief op Werk (Regio Gooi en Vechtstreek).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class State:
+    data: Path = Path("data")
+
+
+DataOption = Annotated[
+    Path,
+    typer.Option("--data", envvar="WAW_DATA", help="The data directory (programmes.yaml, projects/, decisions/)."),
+]
+YearOption = Annotated[int | None, typer.Option("--year", min=2000, max=2100, help="Only this year.")]
+
+
+@app.callback()
+def main(data: DataOption = Path("data")) -> None:
+    State.data = data
+
+
+def _load_checked():  # type: ignore[no-untyped-def]
+    """The validated Dataset, or exit 2 with every problem in every file."""
+    from .checks import run_checks
+    from .loader import load
+
+    result = load(State.data)
+    issues = list(result.issues)
+    if result.dataset is not None and not issues:
+        issues += run_checks(result.dataset)
+    if issues or result.dataset is None:
+        _report_issues(issues, sys.stderr)
+        raise typer.Exit(EXIT_UNUSABLE)
+    return result.dataset
+
+
+def _report_issues(issues: list[Issue], stream) -> None:  # type: ignore[no-untyped-def]
+    for issue in sort_issues(issues):
+        print(format_issue(issue), file=stream)
+    print(f"{len(issues)} problem(s) found; nothing was changed.", file=stream)
+
+
+def _console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 200, highlight=False, soft_wrap=False)
+
+
+def _emit(report, tables, fmt: Format, summary: str, failed: bool) -> None:  # type: ignore[no-untyped-def]
+    if fmt is Format.json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    elif fmt is Format.markdown:
+        from .render.text import markdown
+
+        typer.echo(markdown(tables, summary), nl=False)
+    elif fmt is Format.csv:
+        from .render.text import to_csv
+
+        typer.echo(to_csv(tables), nl=False)
+    else:
+        from .render.terminal import render
+
+        render(_console(), tables, summary, failed)
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+@app.command()
+def validate(
+    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
+) -> None:
+    """Check every data file and report every problem at once as path:line: CODE message."""
+    from .checks import run_checks
+    from .loader import load
+
+    result = load(State.data)
+    issues = list(result.issues)
+    if result.dataset is not None and not issues:
+        issues += run_checks(result.dataset)
+    if fmt is Format.json:
+        typer.echo(json.dumps([_issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))
+    elif issues:
+        _report_issues(issues, sys.stdout)
+    else:
+        dataset = result.dataset
+        assert dataset is not None
+        typer.echo(
+            f"{State.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions: no problems found."
+        )
+    raise typer.Exit(EXIT_UNUSABLE if issues else EXIT_OK)
+
+
+def _issue_json(issue: Issue) -> dict[str, object]:
+    return {"code": issue.code, "severity": issue.severity.value, "path": issue.path, "line": issue.line,
+            "message": issue.message}
+
+
+@app.command("check-budget")
+def check_budget(
+    year: YearOption = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+) -> None:
+    """Check stated totals, the neutrality of every reallocation, each year's fit and conditional reservations."""
+    if fmt is Format.csv:
+        _usage("check-budget writes table, markdown or json")
+    dataset = _load_checked()
+    from .reports import build_check_budget_report
+
+    report = build_check_budget_report(dataset, year)
+    from .render.budget_tables import check_budget_summary, check_budget_tables
+
+    tables = check_budget_tables(report)
+    summary = check_budget_summary(report)
+    _emit(report, tables, fmt, summary, not report.passed)
+    raise typer.Exit(EXIT_OK if report.passed else EXIT_FINDINGS)
+
+
+@app.command("budget")
+def budget_command(
+    year: Annotated[int, typer.Option("--year", min=2000, max=2100, help="The begroting year.")],
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown, json or csv.")] = Format.table,
+) -> None:
+    """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom."""
+    dataset = _load_checked()
+    from .render.budget_tables import budget_tables
+    from .reports import build_budget_report
+
+    report = build_budget_report(dataset, year)
+    if not report.groups:
+        typer.echo(f"No budget lines for {year}.", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    _emit(report, budget_tables(report), fmt, "", False)

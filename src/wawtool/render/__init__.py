@@ -1,0 +1,1 @@
+"""Renderers: each turns a report (via neutral Tables) into one output format."""

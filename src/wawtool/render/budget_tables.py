@@ -1,0 +1,176 @@
+"""The budget reports laid out as neutral Tables, with Dutch labels."""
+
+from __future__ import annotations
+
+from ..budget import Item, NeutralityCheck, Side, TotalCheck, Verdict, YearCheck
+from ..fmt import cell_text
+from ..reports import BudgetReport, CheckBudgetReport
+from ..table import Cell, MoneyCell, Table, VerdictCell
+
+
+def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
+    tables = [_totals_table(report.totals)]
+    tables += [_neutrality_table(check) for check in report.neutrality]
+    tables.append(_years_table(report.years))
+    tables += [_year_lines_table(y) for y in report.years if y.available is not None or y.verdict == Verdict.FAIL]
+    tables.append(_risks_table(report.risks))
+    return tables
+
+
+def _totals_table(checks: list[TotalCheck]) -> Table:
+    rows: list[list[Cell]] = []
+    for check in checks:
+        items = check.lines.items
+        sum_text = " + ".join(cell_text(_money(i)) for i in items) if len(items) <= 4 else f"{len(items)} regels"
+        rows.append(
+            [
+                check.scope,
+                check.label,
+                sum_text,
+                MoneyCell(check.lines.known),
+                MoneyCell(check.stated.amount, approximate=check.stated.approximate),
+                MoneyCell(check.lines.derived_unknown, derived=True) if check.lines.unknown_items else "",
+                MoneyCell(check.difference) if not check.lines.unknown_items else "",
+                VerdictCell(check.verdict),
+            ]
+        )
+    return Table(
+        title="Vermelde totalen tegen hun regels",
+        columns=["Project / besluit", "Totaal", "Regels", "Som bekend", "Vermeld", "Onbekend deel", "Verschil", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({3, 4, 5, 6}),
+        verdict=_worst([c.verdict for c in checks]),
+    )
+
+
+def _money(item: Item) -> MoneyCell:
+    return MoneyCell(item.amount, partly_unknown=item.partly_unknown)
+
+
+def _neutrality_table(check: NeutralityCheck) -> Table:
+    rows: list[list[Cell]] = []
+    rows += _side_rows("Vrijgevallen", check.released)
+    rows += _side_rows("Ingezet", check.used)
+    footer: list[list[Cell]] = []
+    if check.stated:
+        footer.append(["Vermeld totaal", check.stated.quote or "", MoneyCell(check.stated.amount, approximate=check.stated.approximate)])
+    notes = [check.explanation]
+    if check.stated:
+        notes.append(f"Bron totaal: {check.stated.source}")
+    return Table(
+        title=f"Financiële neutraliteit: {check.title} ({check.reference})",
+        columns=["Kant", "Post", "Bedrag"],
+        rows=rows,
+        footer=footer,
+        notes=notes,
+        verdict=check.verdict,
+        numeric=frozenset({2}),
+    )
+
+
+def _side_rows(name: str, side: Side) -> list[list[Cell]]:
+    rows: list[list[Cell]] = [[name, item.label, _money(item)] for item in side.items]
+    rows.append([name, "bekend deel", MoneyCell(side.known)])
+    if side.unknown_items:
+        derived = MoneyCell(side.derived_unknown, derived=True) if side.derived_unknown is not None else MoneyCell(None)
+        rows.append([name, f"onbekend deel ({side.unknown_items} posten samen)", derived])
+    return rows
+
+
+def _years_table(years: list[YearCheck]) -> Table:
+    rows: list[list[Cell]] = [
+        [
+            y.year,
+            MoneyCell(y.committed),
+            y.unknown_lines or "",
+            len(y.spread) or "",
+            MoneyCell(y.available, approximate=y.available_approximate) if y.available is not None else "onbekend",
+            MoneyCell(y.headroom) if y.headroom is not None else "",
+            VerdictCell(y.verdict),
+        ]
+        for y in years
+    ]
+    return Table(
+        title="Verplichtingen per jaar tegen beschikbare middelen",
+        columns=["Jaar", "Verplicht (bekend)", "Regels onbekend bedrag", "Regels over meer jaren", "Beschikbaar", "Ruimte", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({1, 4, 5}),
+        notes=["Regels over meer jaren hebben geen verdeling per jaar in de bron en tellen niet mee in één jaar."],
+        verdict=_worst([y.verdict for y in years]),
+    )
+
+
+def _year_lines_table(year: YearCheck) -> Table:
+    rows: list[list[Cell]] = [[line.group_name, line.label, MoneyCell(line.amount)] for line in year.lines]
+    footer: list[list[Cell]] = [["", "Totaal verplicht", MoneyCell(year.committed)]]
+    footer.append(["", "Beschikbaar" + (f" ({year.available_quote})" if year.available_quote else ""),
+                   MoneyCell(year.available, approximate=year.available_approximate)])
+    if year.headroom is not None:
+        footer.append(["", "Ruimte" if year.headroom >= 0 else "Overschrijding", MoneyCell(abs(year.headroom))])
+    return Table(
+        title=f"Verplichtingen {year.year}",
+        columns=["Groep", "Post", "Bedrag"],
+        rows=rows,
+        footer=footer,
+        notes=[year.explanation],
+        verdict=year.verdict,
+        numeric=frozenset({2}),
+    )
+
+
+def _risks_table(report_risks: list) -> Table:  # type: ignore[type-arg]
+    rows: list[list[Cell]] = [[r.year, r.label, MoneyCell(r.amount), r.condition] for r in report_risks]
+    return Table(
+        title="Voorwaardelijke reserveringen (risico's)",
+        columns=["Jaar", "Post", "Bedrag", "Voorwaarde"],
+        rows=rows,
+        numeric=frozenset({2}),
+    )
+
+
+def budget_tables(report: BudgetReport) -> list[Table]:
+    rows: list[list[Cell]] = []
+    for group in report.groups:
+        rows.append([group.name, "", MoneyCell(group.subtotal, whole=True)])
+        rows += [["", line.label, MoneyCell(line.amount, whole=True)] for line in group.lines]
+    footer: list[list[Cell]] = [["Totaal uitgaven", "", MoneyCell(report.total, whole=True)]]
+    footer.append(["Beschikbaar", report.available_quote or "", MoneyCell(report.available, whole=True, approximate=report.available_approximate)])
+    if report.headroom is not None:
+        label = "Ruimte" if report.headroom >= 0 else "Overschrijding"
+        footer.append([label, "", MoneyCell(abs(report.headroom), whole=True)])
+    notes = []
+    if report.stated_total:
+        st = report.stated_total
+        notes.append(f"{st.label}: vermeld {cell_text(MoneyCell(st.stated.amount, whole=True))}, "
+                     f"exact {cell_text(MoneyCell(st.lines.known))} ({cell_text(VerdictCell(st.verdict))}).")
+    if report.unknown_lines:
+        notes.append(f"{report.unknown_lines} regel(s) met onbekend bedrag tellen niet mee.")
+    for spread in report.spread:
+        notes.append(f"Over {spread.years[0]}-{spread.years[-1]} verdeeld, verdeling onbekend: {spread.label} "
+                     f"{cell_text(MoneyCell(spread.amount, whole=True))}.")
+    tables = [Table(title=f"Begroting {report.year}", columns=["Groep", "Post", "Bedrag"], rows=rows, footer=footer,
+                    notes=notes, numeric=frozenset({2}))]
+    if report.risks:
+        tables.append(_risks_table(report.risks))
+    return tables
+
+
+def _worst(verdicts: list[Verdict]) -> Verdict | None:
+    for verdict in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS):
+        if verdict in verdicts:
+            return verdict
+    return None
+
+
+FAILURE_LABEL = {"total": "vermeld totaal wijkt af", "neutrality": "bijstelling niet neutraal", "year": "overschrijding"}
+
+
+def check_budget_summary(report: CheckBudgetReport) -> str:
+    """The closing line: every failure with its year or scope and the euro difference."""
+    if report.passed:
+        extra = f" ({report.not_testable} niet te toetsen: de bronnen noemen geen bedrag)" if report.not_testable else ""
+        return f"Alle toetsbare controles voldoen{extra}."
+    parts = [
+        f"{f.scope}: {FAILURE_LABEL[f.check]} {cell_text(MoneyCell(abs(f.difference)))}" for f in report.failures
+    ]
+    return f"{len(report.failures)} controle(s) voldoen niet: " + "; ".join(parts) + "."

@@ -1,0 +1,108 @@
+"""One frozen report object per command: plain figures, no formatting.
+
+JSON output is `model_dump` of these objects, so every other format renders
+the same numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import budget
+from .budget import Report, Verdict, YearLine
+from .loader import Dataset
+
+
+class Failure(Report):
+    """One failed check, with what a reader needs to find it: year, scope and euro difference."""
+
+    check: str
+    scope: str
+    year: int | None
+    difference: Decimal
+
+
+class CheckBudgetReport(Report):
+    data: str
+    year: int | None
+    totals: list[budget.TotalCheck]
+    neutrality: list[budget.NeutralityCheck]
+    years: list[budget.YearCheck]
+    risks: list[budget.Risk]
+    passed: bool
+    failures: list[Failure]
+    not_testable: int
+
+
+def build_check_budget_report(dataset: Dataset, year: int | None = None) -> CheckBudgetReport:
+    totals = budget.total_checks(dataset)
+    neutrality = budget.neutrality_checks(dataset)
+    years = [budget.year_check(dataset, y) for y in budget.budget_years(dataset) if year is None or y == year]
+    if year is not None and not years:
+        years = [budget.year_check(dataset, year)]
+    failures = [
+        Failure(check="total", scope=f"{t.scope}: {t.label}", year=None, difference=t.difference)
+        for t in totals
+        if t.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="neutrality", scope=n.reference, year=None, difference=n.used.known - n.released.known)
+        for n in neutrality
+        if n.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="year", scope=str(y.year), year=y.year, difference=y.committed - (y.available or budget.ZERO))
+        for y in years
+        if y.verdict == Verdict.FAIL
+    ]
+    not_testable = sum(1 for c in [*neutrality, *years] if c.verdict == Verdict.UNKNOWN)
+    return CheckBudgetReport(
+        data=str(dataset.root), year=year, totals=totals, neutrality=neutrality, years=years,
+        risks=budget.risks(dataset, year), passed=not failures, failures=failures, not_testable=not_testable,
+    )
+
+
+class BudgetGroup(Report):
+    id: str
+    name: str
+    lines: list[YearLine]
+    subtotal: Decimal
+
+
+class BudgetReport(Report):
+    year: int
+    groups: list[BudgetGroup]
+    total: Decimal
+    unknown_lines: int
+    spread: list[budget.SpreadLine]
+    available: Decimal | None
+    available_approximate: bool
+    available_quote: str | None
+    headroom: Decimal | None
+    stated_total: budget.TotalCheck | None
+    risks: list[budget.Risk]
+
+
+def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
+    check = budget.year_check(dataset, year)
+    groups = []
+    order = [(g.id, g.name) for g in dataset.programmes.model.begroting_groups] if dataset.programmes else []
+    for group_id, name in order:
+        lines = [line for line in check.lines if line.group == group_id]
+        if lines:
+            subtotal = sum((line.amount for line in lines if line.amount is not None), budget.ZERO)
+            groups.append(BudgetGroup(id=group_id, name=name, lines=lines, subtotal=subtotal))
+    stated = next((t for t in budget.total_checks(dataset) if _is_year_total(dataset, t, year)), None)
+    return BudgetReport(
+        year=year, groups=groups, total=check.committed, unknown_lines=check.unknown_lines, spread=check.spread,
+        available=check.available, available_approximate=check.available_approximate,
+        available_quote=check.available_quote, headroom=check.headroom, stated_total=stated,
+        risks=budget.risks(dataset, year),
+    )
+
+
+def _is_year_total(dataset: Dataset, total: budget.TotalCheck, year: int) -> bool:
+    return any(
+        d.model.reference == total.scope and d.model.stated_total is not None and d.model.stated_total.year == year
+        for d in dataset.decisions
+    )
