@@ -16,13 +16,14 @@ from .models import BudgetLine, Project, month_key
 Check = Callable[[Dataset], list[Issue]]
 
 
-def _ids(dataset: Dataset) -> dict[str, set[str]]:
-    known: dict[str, set[str]] = {
-        "programme": set(),
-        "funding source": set(),
-        "category": set(),
-        "indicator": set(),
-        "begroting group": set(),
+def _ids(dataset: Dataset) -> dict[str, set[str] | None]:
+    """Known ids per kind; None where a broken file hides them, so no false 'unknown id' is reported."""
+    known: dict[str, set[str] | None] = {
+        "programme": None,
+        "funding source": None,
+        "category": None,
+        "indicator": None,
+        "begroting group": None,
     }
     if dataset.programmes:
         p = dataset.programmes.model
@@ -31,8 +32,8 @@ def _ids(dataset: Dataset) -> dict[str, set[str]]:
         known["category"] = {x.id for x in p.categories}
         known["indicator"] = {x.id for x in p.indicators}
         known["begroting group"] = {x.id for x in p.begroting_groups}
-    known["project"] = {p.model.id for p in dataset.projects}
-    known["decision"] = {d.model.id for d in dataset.decisions}
+    known["project"] = {p.model.id for p in dataset.projects} | dataset.broken
+    known["decision"] = {d.model.id for d in dataset.decisions} | dataset.broken
     return known
 
 
@@ -77,9 +78,10 @@ def check_references(dataset: Dataset) -> list[Issue]:
     issues: list[Issue] = []
 
     def ref(located: Located, kind: str, value: str | None, *where: str | int) -> None:  # type: ignore[type-arg]
-        if value is not None and value not in known[kind]:
+        ids = known[kind]
+        if value is not None and ids is not None and value not in ids:
             path, line = located.at(*where)
-            issues.append(Issue("E-REF", f"{_dotted(where)}: unknown {kind} '{value}'{_hint(value, known[kind])}", path, line))
+            issues.append(Issue("E-REF", f"{_dotted(where)}: unknown {kind} '{value}'{_hint(value, ids)}", path, line))
 
     if dataset.programmes:
         prog = dataset.programmes

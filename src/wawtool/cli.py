@@ -58,7 +58,7 @@ def _load_checked():  # type: ignore[no-untyped-def]
 
     result = load(State.data)
     issues = list(result.issues)
-    if result.dataset is not None and not issues:
+    if result.dataset is not None:
         issues += run_checks(result.dataset)
     if issues or result.dataset is None:
         _report_issues(issues, sys.stderr)
@@ -110,7 +110,7 @@ def validate(
 
     result = load(State.data)
     issues = list(result.issues)
-    if result.dataset is not None and not issues:
+    if result.dataset is not None:
         issues += run_checks(result.dataset)
     if fmt is Format.json:
         typer.echo(json.dumps([_issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .issues import Issue
+from .money import MoneyError
 from .yamlsource import SourceFile, YamlPath, read_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,6 +34,7 @@ class Dataset:
     programmes: Located[models.ProgrammesFile] | None = None
     projects: list[Located[models.Project]] = field(default_factory=list)
     decisions: list[Located[models.Decision]] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)  # stems of files that did not load: their ids are unknown
 
     def project(self, project_id: str) -> models.Project | None:
         return next((p.model for p in self.projects if p.model.id == project_id), None)
@@ -66,6 +68,8 @@ def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
         issues.append(Issue("E-NODATA", "programmes.yaml is missing", _show(root, programmes_path)))
     else:
         dataset.programmes = _load_one(programmes_path, root, models.ProgrammesFile, issues, pure_yaml)
+        if dataset.programmes is None:
+            dataset.broken.add("programmes")
     for folder, model, bucket in (
         ("projects", models.Project, dataset.projects),
         ("decisions", models.Decision, dataset.decisions),
@@ -79,6 +83,8 @@ def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
             located = _load_one(path, root, model, issues, pure_yaml)
             if located is not None:
                 bucket.append(located)  # type: ignore[arg-type]
+            else:
+                dataset.broken.add(path.stem)
     return LoadResult(dataset, issues)
 
 
@@ -119,7 +125,8 @@ def schema_issues(exc: ValidationError, source: SourceFile) -> list[Issue]:
             continue  # already reported by the YAML reader
         if loc in found and error["type"] != "missing":
             continue  # one message per place: union members repeat each other
-        found[loc] = Issue("E-SCHEMA", f"{_dotted(loc)}: {_message(error)}", source.path, source.line_of(loc))
+        code = "E-MONEY" if isinstance(error.get("ctx", {}).get("error"), MoneyError) else "E-SCHEMA"
+        found[loc] = Issue(code, f"{_dotted(loc)}: {_message(error)}", source.path, source.line_of(loc))
     return list(found.values())
 
 

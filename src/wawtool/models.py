@@ -23,10 +23,7 @@ _MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
 def _money(value: Any) -> Decimal:
-    try:
-        return parse_money(value)
-    except MoneyError as exc:
-        raise ValueError(str(exc)) from None
+    return parse_money(value)  # MoneyError is a ValueError: the loader reports it as E-MONEY
 
 
 def _maybe_money(value: Any) -> Decimal | None:
@@ -34,7 +31,7 @@ def _maybe_money(value: Any) -> Decimal | None:
     if value == UNKNOWN:
         return None
     if value is None:
-        raise ValueError("an amount is required; write `unknown` with a `note` when the source gives none")
+        raise MoneyError("an amount is required; write `unknown` with a `note` when the source gives none")
     return _money(value)
 
 

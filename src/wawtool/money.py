@@ -52,8 +52,8 @@ def _check_decimal(value: Decimal) -> Decimal:
         if _DUTCH_THOUSANDS.match(text):
             plain = text.replace(".", "")
             raise MoneyError(
-                f"amount {text} looks like a Dutch thousands separator; write {plain} "
-                "(a point is the decimal point in data files)"
+                f"amount {text} has more than two decimals; if the point is a Dutch thousands separator, "
+                f"write {plain} (in data files a point is the decimal point)"
             )
         raise MoneyError(f"amount {text} has more than two decimals (sub-cent)")
     return value

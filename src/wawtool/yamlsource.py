@@ -153,6 +153,7 @@ class _Builder:
         self.documents = 0
         self.root: Any = None
         self.root_set = False
+        self.aliases_seen: set[str] = set()
 
     def error(self, code: str, message: str, line: int, at: YamlPath | None = None) -> None:
         self.source.issues.append(Issue(code, message, self.source.path, line))
@@ -171,8 +172,16 @@ class _Builder:
             problem = exc.problem or "invalid YAML"
             lines = text.splitlines()
             if line and line <= len(lines) and "\t" in lines[line - 1]:
-                problem = f"{problem} (a tab: indent with spaces, not tabs)"
+                problem = "a tab where YAML expects spaces (indent with spaces, not tabs)"
             self.source.issues.append(Issue("E-SYNTAX", f"YAML syntax: {problem}", self.source.path, line))
+            return
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+            shown = f"character U+{code:04X}"
+            self.source.issues.append(
+                Issue("E-SYNTAX", f"YAML syntax: {shown} is not allowed in YAML text", self.source.path, line)
+            )
             return
         except yaml.YAMLError as exc:
             self.source.issues.append(Issue("E-SYNTAX", f"YAML syntax: {exc}", self.source.path, 1))
@@ -182,7 +191,7 @@ class _Builder:
             return
         self.source.data = self.root
         if self.root_set and not isinstance(self.root, dict):
-            self.error("E-SCHEMA", "the file must hold a mapping of keys to values", 1, ())
+            self.error("E-SCHEMA", "the file must hold a mapping of keys to values", self.source.lines.get((), 1), ())
             self.source.data = None
 
     # -- events -------------------------------------------------------------
@@ -195,7 +204,9 @@ class _Builder:
                 raise _Abort
             return
         if isinstance(event, yaml.AliasEvent):
-            self.error("E-ANCHOR", f"alias '*{event.anchor}' is not allowed: write the value out", line)
+            if event.anchor not in self.aliases_seen:  # one report per alias name, not per use
+                self.aliases_seen.add(event.anchor)
+                self.error("E-ANCHOR", f"alias '*{event.anchor}' is not allowed: write the value out", line)
             self.add(None, line, flagged=True)
             return
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
@@ -248,7 +259,7 @@ class _Builder:
             frame.key = _SKIP
             return
         if key == "<<":
-            self.error("E-ANCHOR", "merge key '<<' is not allowed: write the keys out", line)
+            self.error("E-ANCHOR", "merge key '<<' is not allowed: write the keys out", line, frame.path)
             frame.key = _SKIP
             return
         if key in frame.seen:

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import MINIMAL, SHIPPED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(MINIMAL, target)
+    return target
+
+
+@pytest.fixture(params=["c", "python"], ids=["libyaml", "pure-python"])
+def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test under both YAML parsers: the C one and the pure-Python fallback."""
+    monkeypatch.setenv("WAW_YAML", request.param)
+    return str(request.param)
