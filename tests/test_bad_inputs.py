@@ -57,7 +57,10 @@ def test_bad_input_is_located_and_nothing_is_lost(case: Path, minimal: Path, yam
         (b"", "projects/bad.yaml:1: E-EMPTY the file holds no data"),
         (b"\xef\xbb\xbfid: bad\n", "projects/bad.yaml:1: E-BOM file starts with a byte-order mark"),
         (b"id: bad\nname: Caf\xe9\n", "projects/bad.yaml:2: E-ENCODING byte 0xe9 is not UTF-8"),
-        (b"id: bad\nname: \x00\n", "projects/bad.yaml:2: E-SYNTAX YAML syntax: character U+0000 is not allowed in YAML text"),
+        (
+            b"id: bad\nname: \x00\n",
+            "projects/bad.yaml:2: E-SYNTAX YAML syntax: character U+0000 is not allowed in YAML text",
+        ),
     ],
     ids=["zero-bytes", "byte-order-mark", "latin-1", "nul-byte"],
 )

@@ -151,19 +151,33 @@ def compare(stated: StatedSum, lines: Side) -> tuple[Verdict, Decimal, str]:
     if stated.rounded_to_euros:
         difference = whole_euros(known) - stated.amount
         ok = difference == 0
-        return (Verdict.PASS if ok else Verdict.FAIL), difference, (
-            "gelijk na afronding op hele euro's, zoals gepubliceerd" if ok else "de regels tellen niet op tot het vermelde totaal"
+        return (
+            (Verdict.PASS if ok else Verdict.FAIL),
+            difference,
+            (
+                "gelijk na afronding op hele euro's, zoals gepubliceerd"
+                if ok
+                else "de regels tellen niet op tot het vermelde totaal"
+            ),
         )
     difference = known - stated.amount
     if stated.approximate:
         tolerance = precision_of(stated.amount) / 2
         ok = abs(difference) <= tolerance
-        return (Verdict.PASS if ok else Verdict.FAIL), difference, (
-            "binnen de nauwkeurigheid van het vermelde (afgeronde) bedrag" if ok else "buiten de nauwkeurigheid van het vermelde bedrag"
+        return (
+            (Verdict.PASS if ok else Verdict.FAIL),
+            difference,
+            (
+                "binnen de nauwkeurigheid van het vermelde (afgeronde) bedrag"
+                if ok
+                else "buiten de nauwkeurigheid van het vermelde bedrag"
+            ),
         )
     ok = difference == 0
-    return (Verdict.PASS if ok else Verdict.FAIL), difference, (
-        "gelijk tot op de cent" if ok else "de regels tellen niet op tot het vermelde totaal"
+    return (
+        (Verdict.PASS if ok else Verdict.FAIL),
+        difference,
+        ("gelijk tot op de cent" if ok else "de regels tellen niet op tot het vermelde totaal"),
     )
 
 
@@ -184,16 +198,19 @@ def total_checks(dataset: Dataset) -> list[TotalCheck]:
             items = [_line_item(line, f"{_years(line.span())} {line.description}") for line in lines]
             stated = StatedSum(amount=total.amount, source=total.source)
             checks.append(_total_check(project.name, total.label, stated, side(items, total.amount)))
-    for located in dataset.decisions:
-        decision = located.model
+    for decision_file in dataset.decisions:
+        decision = decision_file.model
         st = decision.stated_total
         if st is None or st.year is None:
             continue
         year_lines = lines_for_year(dataset, st.year)
         items = [Item(label=y.label, amount=y.amount, project=y.project) for y in year_lines]
         stated = StatedSum(
-            amount=st.amount, approximate=st.approximate, rounded_to_euros=st.rounded_to_euros,
-            quote=st.quote, source=st.source,
+            amount=st.amount,
+            approximate=st.approximate,
+            rounded_to_euros=st.rounded_to_euros,
+            quote=st.quote,
+            source=st.source,
         )
         checks.append(_total_check(decision.reference, st.label, stated, side(items, st.amount)))
     return checks
@@ -219,7 +236,9 @@ def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
             if total
             else None
         )
-        released = [Item(label=names.get(r.funding, r.funding), amount=r.amount, note=r.note) for r in decision.released]
+        released = [
+            Item(label=names.get(r.funding, r.funding), amount=r.amount, note=r.note) for r in decision.released
+        ]
         used = [_funded_item(dataset, project_id, decision.id) for project_id in decision.funded]
         if decision.flexible_budget:
             flex = decision.flexible_budget
@@ -229,8 +248,14 @@ def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
         verdict, why = _neutral(stated, released_side, used_side)
         checks.append(
             NeutralityCheck(
-                decision=decision.id, reference=decision.reference, title=decision.title, stated=stated,
-                released=released_side, used=used_side, verdict=verdict, explanation=why,
+                decision=decision.id,
+                reference=decision.reference,
+                title=decision.title,
+                stated=stated,
+                released=released_side,
+                used=used_side,
+                verdict=verdict,
+                explanation=why,
             )
         )
     return checks
@@ -247,8 +272,10 @@ def _funded_item(dataset: Dataset, project_id: str, decision_id: str) -> Item:
     known = [line.amount for line in lines if line.amount is not None]
     partly = len(known) < len(lines)
     amount = sum(known, ZERO) if known else None
-    note = "; ".join(line.note for line in lines if line.amount is None and line.note) or None
-    return Item(label=project.name, amount=amount, partly_unknown=partly and bool(known), project=project_id, note=note)
+    unknown_notes = "; ".join(line.note for line in lines if line.amount is None and line.note) or None
+    return Item(
+        label=project.name, amount=amount, partly_unknown=partly and bool(known), project=project_id, note=unknown_notes
+    )
 
 
 def _neutral(stated: StatedSum | None, released: Side, used: Side) -> tuple[Verdict, str]:
@@ -261,9 +288,14 @@ def _neutral(stated: StatedSum | None, released: Side, used: Side) -> tuple[Verd
         )
     results = [compare(stated, released), compare(stated, used)]
     if any(v == Verdict.FAIL for v, _, _ in results):
-        which = "vrijgevallen middelen" if results[0][0] == Verdict.FAIL else "gefinancierde projecten en flexibel budget"
+        which = (
+            "vrijgevallen middelen" if results[0][0] == Verdict.FAIL else "gefinancierde projecten en flexibel budget"
+        )
         return Verdict.FAIL, f"{which}: {[r for r in results if r[0] == Verdict.FAIL][0][2]}"
-    return Verdict.PASS, "vrijgevallen middelen en hun inzet passen beide in het vermelde totaal; onbekende delen apart getoond"
+    return (
+        Verdict.PASS,
+        "vrijgevallen middelen en hun inzet passen beide in het vermelde totaal; onbekende delen apart getoond",
+    )
 
 
 def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
@@ -281,8 +313,13 @@ def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
             label = project.name if len(own) == 1 else f"{project.name}: {line.description}"
             lines.append(
                 YearLine(
-                    group=project.begroting_group, group_name=groups.get(project.begroting_group, ""), label=label, project=project.id, amount=line.amount,
-                    condition=line.condition, source=line.source,
+                    group=project.begroting_group,
+                    group_name=groups.get(project.begroting_group, ""),
+                    label=label,
+                    project=project.id,
+                    amount=line.amount,
+                    condition=line.condition,
+                    source=line.source,
                 )
             )
     order = list(groups)
@@ -291,8 +328,12 @@ def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
 
 def _cost_line(cost: CostLine, groups: dict[str, str]) -> YearLine:
     return YearLine(
-        group=cost.group, group_name=groups.get(cost.group, ""), label=cost.description, project=None,
-        amount=cost.amount, source=cost.source,
+        group=cost.group,
+        group_name=groups.get(cost.group, ""),
+        label=cost.description,
+        project=None,
+        amount=cost.amount,
+        source=cost.source,
     )
 
 
@@ -303,8 +344,11 @@ def spread_for_year(dataset: Dataset, year: int) -> list[SpreadLine]:
             if line.years and year in line.years:
                 spread.append(
                     SpreadLine(
-                        label=f"{located.model.name}: {line.description}", project=located.model.id,
-                        years=sorted(line.years), amount=line.amount, source=line.source,
+                        label=f"{located.model.name}: {line.description}",
+                        project=located.model.id,
+                        years=sorted(line.years),
+                        amount=line.amount,
+                        source=line.source,
                     )
                 )
     return spread
@@ -341,8 +385,16 @@ def year_check(dataset: Dataset, year: int) -> YearCheck:
         if unknown or spread:
             why += "; regels met onbekend bedrag of onbekende verdeling over jaren staan apart"
     return YearCheck(
-        year=year, lines=lines, committed=committed, unknown_lines=unknown, spread=spread, available=available,
-        available_approximate=approximate, available_quote=quote, headroom=headroom, verdict=verdict,
+        year=year,
+        lines=lines,
+        committed=committed,
+        unknown_lines=unknown,
+        spread=spread,
+        available=available,
+        available_approximate=approximate,
+        available_quote=quote,
+        headroom=headroom,
+        verdict=verdict,
         explanation=why,
     )
 
@@ -355,8 +407,12 @@ def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:
             if line.condition and (year is None or year in line.span()):
                 found.append(
                     Risk(
-                        year=_years(line.span()), project=project.id, label=f"{project.name}: {line.description}",
-                        amount=line.amount, condition=line.condition, source=line.source,
+                        year=_years(line.span()),
+                        project=project.id,
+                        label=f"{project.name}: {line.description}",
+                        amount=line.amount,
+                        condition=line.condition,
+                        source=line.source,
                     )
                 )
     return sorted(found, key=lambda r: (r.year, r.label))

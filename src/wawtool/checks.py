@@ -6,12 +6,13 @@ Schema validation sees one file at a time; these rules see them together
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .issues import Issue
 from .loader import Dataset, Located
-from .models import BudgetLine, Project, month_key
+from .models import BudgetLine, Decision, Project, month_key
 
 Check = Callable[[Dataset], list[Issue]]
 
@@ -47,29 +48,34 @@ def check_unique_ids(dataset: Dataset) -> list[Issue]:
                 path, line = prog.at(key, index, "id")
                 if item.id in seen:
                     issues.append(
-                        Issue("E-DUPID", f"{key}[{index}].id: '{item.id}' is used twice (first at [{seen[item.id]}])", path, line)
+                        Issue(
+                            "E-DUPID",
+                            f"{key}[{index}].id: '{item.id}' is used twice (first at [{seen[item.id]}])",
+                            path,
+                            line,
+                        )
                     )
                 seen.setdefault(item.id, index)
-    for bucket in (dataset.projects, dataset.decisions):
+    for bucket in (_id_places(dataset.projects), _id_places(dataset.decisions)):
         first: dict[str, str] = {}
-        for located in bucket:  # type: ignore[attr-defined]
-            model_id = located.model.id
-            path, line = located.at("id")
+        for model_id, path, line in bucket:
             if model_id in first:
                 issues.append(Issue("E-DUPID", f"id: '{model_id}' is also the id of {first[model_id]}", path, line))
             first.setdefault(model_id, path)
     return issues
 
 
+def _id_places(files: Sequence[Located[Project]] | Sequence[Located[Decision]]) -> list[tuple[str, str, int | None]]:
+    """(id, path, line) of each file's id, so projects and decisions share one rule."""
+    return [(located.model.id, *located.at("id")) for located in files]
+
+
 def check_file_names(dataset: Dataset) -> list[Issue]:
     issues = []
-    for located in [*dataset.projects, *dataset.decisions]:
-        stem = Path(located.source.path).stem
-        if stem != located.model.id:
-            path, line = located.at("id")
-            issues.append(
-                Issue("E-FILENAME", f"id: '{located.model.id}' differs from the file name '{stem}.yaml'", path, line)
-            )
+    for model_id, path, line in [*_id_places(dataset.projects), *_id_places(dataset.decisions)]:
+        stem = Path(path).stem
+        if stem != model_id:
+            issues.append(Issue("E-FILENAME", f"id: '{model_id}' differs from the file name '{stem}.yaml'", path, line))
     return issues
 
 
@@ -77,7 +83,7 @@ def check_references(dataset: Dataset) -> list[Issue]:
     known = _ids(dataset)
     issues: list[Issue] = []
 
-    def ref(located: Located, kind: str, value: str | None, *where: str | int) -> None:  # type: ignore[type-arg]
+    def ref(located: Located[Any], kind: str, value: str | None, *where: str | int) -> None:
         ids = known[kind]
         if value is not None and ids is not None and value not in ids:
             path, line = located.at(*where)
@@ -114,24 +120,26 @@ def check_references(dataset: Dataset) -> list[Issue]:
                     )
         for i, target in enumerate(project.targets):
             ref(located, "indicator", target.indicator, "targets", i, "indicator")
-    for located in dataset.decisions:
-        decision = located.model
+    for decision_file in dataset.decisions:
+        decision = decision_file.model
         for i, project_id in enumerate(decision.stopped):
-            ref(located, "project", project_id, "stopped", i)
+            ref(decision_file, "project", project_id, "stopped", i)
         for i, project_id in enumerate(decision.funded):
-            ref(located, "project", project_id, "funded", i)
+            ref(decision_file, "project", project_id, "funded", i)
         for i, release in enumerate(decision.released):
-            ref(located, "funding source", release.funding, "released", i, "funding")
+            ref(decision_file, "funding source", release.funding, "released", i, "funding")
     return issues
 
 
 def check_periods(dataset: Dataset) -> list[Issue]:
     issues: list[Issue] = []
 
-    def ordered(located: Located, start: str | None, end: str | None, *where: str | int) -> None:  # type: ignore[type-arg]
+    def ordered(located: Located[Any], start: str | None, end: str | None, *where: str | int) -> None:
         if start and end and month_key(end, end=True) < month_key(start):
             path, line = located.at(*where, "end")
-            issues.append(Issue("E-PERIOD", f"{_dotted((*where, 'end'))}: end {end} is before start {start}", path, line))
+            issues.append(
+                Issue("E-PERIOD", f"{_dotted((*where, 'end'))}: end {end} is before start {start}", path, line)
+            )
 
     if dataset.programmes:
         for i, programme in enumerate(dataset.programmes.model.programmes):
@@ -238,3 +246,14 @@ def _hint(value: str, known: set[str]) -> str:
 
     match = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def validate_data(root: Path, *, pure_yaml: bool | None = None) -> tuple[Dataset | None, list[Issue]]:
+    """Load every file and run every cross-file rule over what loaded: all problems at once."""
+    from .loader import load
+
+    result = load(root, pure_yaml=pure_yaml)
+    issues = list(result.issues)
+    if result.dataset is not None:
+        issues += run_checks(result.dataset)
+    return result.dataset, issues

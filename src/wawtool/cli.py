@@ -11,11 +11,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from .issues import Issue, format_issue, sort_issues
+
+if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
+    from pydantic import BaseModel
+    from rich.console import Console
+
+    from .loader import Dataset
+    from .table import Table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -51,34 +58,30 @@ def main(data: DataOption = Path("data")) -> None:
     State.data = data
 
 
-def _load_checked():  # type: ignore[no-untyped-def]
+def _load_checked() -> Dataset:
     """The validated Dataset, or exit 2 with every problem in every file."""
-    from .checks import run_checks
-    from .loader import load
+    from .checks import validate_data
 
-    result = load(State.data)
-    issues = list(result.issues)
-    if result.dataset is not None:
-        issues += run_checks(result.dataset)
-    if issues or result.dataset is None:
+    dataset, issues = validate_data(State.data)
+    if issues or dataset is None:
         _report_issues(issues, sys.stderr)
         raise typer.Exit(EXIT_UNUSABLE)
-    return result.dataset
+    return dataset
 
 
-def _report_issues(issues: list[Issue], stream) -> None:  # type: ignore[no-untyped-def]
+def _report_issues(issues: list[Issue], stream: TextIO) -> None:
     for issue in sort_issues(issues):
         print(format_issue(issue), file=stream)
     print(f"{len(issues)} problem(s) found; nothing was changed.", file=stream)
 
 
-def _console():  # type: ignore[no-untyped-def]
+def _console() -> Console:
     from rich.console import Console
 
     return Console(width=None if sys.stdout.isatty() else 200, highlight=False, soft_wrap=False)
 
 
-def _emit(report, tables, fmt: Format, summary: str, failed: bool) -> None:  # type: ignore[no-untyped-def]
+def _emit(report: BaseModel, tables: list[Table], fmt: Format, summary: str, failed: bool) -> None:
     if fmt is Format.json:
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif fmt is Format.markdown:
@@ -105,20 +108,14 @@ def validate(
     fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
 ) -> None:
     """Check every data file and report every problem at once as path:line: CODE message."""
-    from .checks import run_checks
-    from .loader import load
+    from .checks import validate_data
 
-    result = load(State.data)
-    issues = list(result.issues)
-    if result.dataset is not None:
-        issues += run_checks(result.dataset)
+    dataset, issues = validate_data(State.data)
     if fmt is Format.json:
         typer.echo(json.dumps([_issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))
     elif issues:
         _report_issues(issues, sys.stdout)
-    else:
-        dataset = result.dataset
-        assert dataset is not None
+    elif dataset is not None:
         typer.echo(
             f"{State.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions: no problems found."
         )
@@ -126,8 +123,13 @@ def validate(
 
 
 def _issue_json(issue: Issue) -> dict[str, object]:
-    return {"code": issue.code, "severity": issue.severity.value, "path": issue.path, "line": issue.line,
-            "message": issue.message}
+    return {
+        "code": issue.code,
+        "severity": issue.severity.value,
+        "path": issue.path,
+        "line": issue.line,
+        "message": issue.message,
+    }
 
 
 @app.command("check-budget")

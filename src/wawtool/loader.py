@@ -70,19 +70,24 @@ def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
         dataset.programmes = _load_one(programmes_path, root, models.ProgrammesFile, issues, pure_yaml)
         if dataset.programmes is None:
             dataset.broken.add("programmes")
-    for folder, model, bucket in (
+    folders: list[tuple[str, type[BaseModel], list[Any]]] = [
         ("projects", models.Project, dataset.projects),
         ("decisions", models.Decision, dataset.decisions),
-    ):
+    ]
+    for folder, model, bucket in folders:
         for path in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
             if path.suffix == ".yml":
                 issues.append(Issue("E-FILENAME", "data files end in .yaml, not .yml", _show(root, path)))
                 continue
-            if path.suffix != ".yaml" or not path.is_file():
+            if path.suffix != ".yaml":
+                continue
+            if path.is_dir():
+                issues.append(Issue("E-READ", "a directory where a data file was expected", _display(root, path)))
+                dataset.broken.add(path.stem)
                 continue
             located = _load_one(path, root, model, issues, pure_yaml)
             if located is not None:
-                bucket.append(located)  # type: ignore[arg-type]
+                bucket.append(located)
             else:
                 dataset.broken.add(path.stem)
     return LoadResult(dataset, issues)
@@ -95,9 +100,7 @@ def _show(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _load_one(
-    path: Path, root: Path, model: type[M], issues: list[Issue], pure_yaml: bool | None
-) -> Located[M] | None:
+def _load_one(path: Path, root: Path, model: type[M], issues: list[Issue], pure_yaml: bool | None) -> Located[M] | None:
     source = read_file(path, _display(root, path), pure=pure_yaml)
     issues.extend(source.issues)
     if not source.usable():
@@ -135,9 +138,7 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> YamlPath:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if isinstance(node, dict) and isinstance(part, str) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and not _is_tag(part):
             path.append(part)  # a missing or unknown key: point at it, then stop

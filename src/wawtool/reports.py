@@ -55,10 +55,18 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         for y in years
         if y.verdict == Verdict.FAIL
     ]
-    not_testable = sum(1 for c in [*neutrality, *years] if c.verdict == Verdict.UNKNOWN)
+    verdicts = [n.verdict for n in neutrality] + [y.verdict for y in years]
+    not_testable = verdicts.count(Verdict.UNKNOWN)
     return CheckBudgetReport(
-        data=str(dataset.root), year=year, totals=totals, neutrality=neutrality, years=years,
-        risks=budget.risks(dataset, year), passed=not failures, failures=failures, not_testable=not_testable,
+        data=str(dataset.root),
+        year=year,
+        totals=totals,
+        neutrality=neutrality,
+        years=years,
+        risks=budget.risks(dataset, year),
+        passed=not failures,
+        failures=failures,
+        not_testable=not_testable,
     )
 
 
@@ -94,9 +102,16 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
             groups.append(BudgetGroup(id=group_id, name=name, lines=lines, subtotal=subtotal))
     stated = next((t for t in budget.total_checks(dataset) if _is_year_total(dataset, t, year)), None)
     return BudgetReport(
-        year=year, groups=groups, total=check.committed, unknown_lines=check.unknown_lines, spread=check.spread,
-        available=check.available, available_approximate=check.available_approximate,
-        available_quote=check.available_quote, headroom=check.headroom, stated_total=stated,
+        year=year,
+        groups=groups,
+        total=check.committed,
+        unknown_lines=check.unknown_lines,
+        spread=check.spread,
+        available=check.available,
+        available_approximate=check.available_approximate,
+        available_quote=check.available_quote,
+        headroom=check.headroom,
+        stated_total=stated,
         risks=budget.risks(dataset, year),
     )
 

@@ -204,8 +204,9 @@ class _Builder:
                 raise _Abort
             return
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.aliases_seen:  # one report per alias name, not per use
-                self.aliases_seen.add(event.anchor)
+            anchor = event.anchor or ""
+            if anchor not in self.aliases_seen:  # one report per alias name, not per use
+                self.aliases_seen.add(anchor)
                 self.error("E-ANCHOR", f"alias '*{event.anchor}' is not allowed: write the value out", line)
             self.add(None, line, flagged=True)
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..budget import Item, NeutralityCheck, Side, TotalCheck, Verdict, YearCheck
+from ..budget import Item, NeutralityCheck, Risk, Side, TotalCheck, Verdict, YearCheck
 from ..fmt import cell_text
 from ..reports import BudgetReport, CheckBudgetReport
 from ..table import Cell, MoneyCell, Table, VerdictCell
@@ -36,7 +36,16 @@ def _totals_table(checks: list[TotalCheck]) -> Table:
         )
     return Table(
         title="Vermelde totalen tegen hun regels",
-        columns=["Project / besluit", "Totaal", "Regels", "Som bekend", "Vermeld", "Onbekend deel", "Verschil", "Oordeel"],
+        columns=[
+            "Project / besluit",
+            "Totaal",
+            "Regels",
+            "Som bekend",
+            "Vermeld",
+            "Onbekend deel",
+            "Verschil",
+            "Oordeel",
+        ],
         rows=rows,
         numeric=frozenset({3, 4, 5, 6}),
         verdict=_worst([c.verdict for c in checks]),
@@ -53,7 +62,13 @@ def _neutrality_table(check: NeutralityCheck) -> Table:
     rows += _side_rows("Ingezet", check.used)
     footer: list[list[Cell]] = []
     if check.stated:
-        footer.append(["Vermeld totaal", check.stated.quote or "", MoneyCell(check.stated.amount, approximate=check.stated.approximate)])
+        footer.append(
+            [
+                "Vermeld totaal",
+                check.stated.quote or "",
+                MoneyCell(check.stated.amount, approximate=check.stated.approximate),
+            ]
+        )
     notes = [check.explanation]
     if check.stated:
         notes.append(f"Bron totaal: {check.stated.source}")
@@ -92,7 +107,15 @@ def _years_table(years: list[YearCheck]) -> Table:
     ]
     return Table(
         title="Verplichtingen per jaar tegen beschikbare middelen",
-        columns=["Jaar", "Verplicht (bekend)", "Regels onbekend bedrag", "Regels over meer jaren", "Beschikbaar", "Ruimte", "Oordeel"],
+        columns=[
+            "Jaar",
+            "Verplicht (bekend)",
+            "Regels onbekend bedrag",
+            "Regels over meer jaren",
+            "Beschikbaar",
+            "Ruimte",
+            "Oordeel",
+        ],
         rows=rows,
         numeric=frozenset({1, 4, 5}),
         notes=["Regels over meer jaren hebben geen verdeling per jaar in de bron en tellen niet mee in één jaar."],
@@ -103,8 +126,13 @@ def _years_table(years: list[YearCheck]) -> Table:
 def _year_lines_table(year: YearCheck) -> Table:
     rows: list[list[Cell]] = [[line.group_name, line.label, MoneyCell(line.amount)] for line in year.lines]
     footer: list[list[Cell]] = [["", "Totaal verplicht", MoneyCell(year.committed)]]
-    footer.append(["", "Beschikbaar" + (f" ({year.available_quote})" if year.available_quote else ""),
-                   MoneyCell(year.available, approximate=year.available_approximate)])
+    footer.append(
+        [
+            "",
+            "Beschikbaar" + (f" ({year.available_quote})" if year.available_quote else ""),
+            MoneyCell(year.available, approximate=year.available_approximate),
+        ]
+    )
     if year.headroom is not None:
         footer.append(["", "Ruimte" if year.headroom >= 0 else "Overschrijding", MoneyCell(abs(year.headroom))])
     return Table(
@@ -118,7 +146,7 @@ def _year_lines_table(year: YearCheck) -> Table:
     )
 
 
-def _risks_table(report_risks: list) -> Table:  # type: ignore[type-arg]
+def _risks_table(report_risks: list[Risk]) -> Table:
     rows: list[list[Cell]] = [[r.year, r.label, MoneyCell(r.amount), r.condition] for r in report_risks]
     return Table(
         title="Voorwaardelijke reserveringen (risico's)",
@@ -134,22 +162,40 @@ def budget_tables(report: BudgetReport) -> list[Table]:
         rows.append([group.name, "", MoneyCell(group.subtotal, whole=True)])
         rows += [["", line.label, MoneyCell(line.amount, whole=True)] for line in group.lines]
     footer: list[list[Cell]] = [["Totaal uitgaven", "", MoneyCell(report.total, whole=True)]]
-    footer.append(["Beschikbaar", report.available_quote or "", MoneyCell(report.available, whole=True, approximate=report.available_approximate)])
+    footer.append(
+        [
+            "Beschikbaar",
+            report.available_quote or "",
+            MoneyCell(report.available, whole=True, approximate=report.available_approximate),
+        ]
+    )
     if report.headroom is not None:
         label = "Ruimte" if report.headroom >= 0 else "Overschrijding"
         footer.append([label, "", MoneyCell(abs(report.headroom), whole=True)])
     notes = []
     if report.stated_total:
         st = report.stated_total
-        notes.append(f"{st.label}: vermeld {cell_text(MoneyCell(st.stated.amount, whole=True))}, "
-                     f"exact {cell_text(MoneyCell(st.lines.known))} ({cell_text(VerdictCell(st.verdict))}).")
+        notes.append(
+            f"{st.label}: vermeld {cell_text(MoneyCell(st.stated.amount, whole=True))}, "
+            f"exact {cell_text(MoneyCell(st.lines.known))} ({cell_text(VerdictCell(st.verdict))})."
+        )
     if report.unknown_lines:
         notes.append(f"{report.unknown_lines} regel(s) met onbekend bedrag tellen niet mee.")
     for spread in report.spread:
-        notes.append(f"Over {spread.years[0]}-{spread.years[-1]} verdeeld, verdeling onbekend: {spread.label} "
-                     f"{cell_text(MoneyCell(spread.amount, whole=True))}.")
-    tables = [Table(title=f"Begroting {report.year}", columns=["Groep", "Post", "Bedrag"], rows=rows, footer=footer,
-                    notes=notes, numeric=frozenset({2}))]
+        notes.append(
+            f"Over {spread.years[0]}-{spread.years[-1]} verdeeld, verdeling onbekend: {spread.label} "
+            f"{cell_text(MoneyCell(spread.amount, whole=True))}."
+        )
+    tables = [
+        Table(
+            title=f"Begroting {report.year}",
+            columns=["Groep", "Post", "Bedrag"],
+            rows=rows,
+            footer=footer,
+            notes=notes,
+            numeric=frozenset({2}),
+        )
+    ]
     if report.risks:
         tables.append(_risks_table(report.risks))
     return tables
@@ -162,15 +208,19 @@ def _worst(verdicts: list[Verdict]) -> Verdict | None:
     return None
 
 
-FAILURE_LABEL = {"total": "vermeld totaal wijkt af", "neutrality": "bijstelling niet neutraal", "year": "overschrijding"}
+FAILURE_LABEL = {
+    "total": "vermeld totaal wijkt af",
+    "neutrality": "bijstelling niet neutraal",
+    "year": "overschrijding",
+}
 
 
 def check_budget_summary(report: CheckBudgetReport) -> str:
     """The closing line: every failure with its year or scope and the euro difference."""
     if report.passed:
-        extra = f" ({report.not_testable} niet te toetsen: de bronnen noemen geen bedrag)" if report.not_testable else ""
+        extra = (
+            f" ({report.not_testable} niet te toetsen: de bronnen noemen geen bedrag)" if report.not_testable else ""
+        )
         return f"Alle toetsbare controles voldoen{extra}."
-    parts = [
-        f"{f.scope}: {FAILURE_LABEL[f.check]} {cell_text(MoneyCell(abs(f.difference)))}" for f in report.failures
-    ]
+    parts = [f"{f.scope}: {FAILURE_LABEL[f.check]} {cell_text(MoneyCell(abs(f.difference)))}" for f in report.failures]
     return f"{len(report.failures)} controle(s) voldoen niet: " + "; ".join(parts) + "."

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..budget import Verdict
 from ..fmt import VERDICT_LABEL, cell_text
-from ..table import Table, VerdictCell
+from ..table import Cell, Table, VerdictCell
 
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNKNOWN: "yellow"}
 
@@ -42,7 +42,7 @@ def _rich_table(table: Table) -> RichTable | Group:
     return rich
 
 
-def _styled(cell: object) -> Text:
+def _styled(cell: Cell) -> Text:
     if isinstance(cell, VerdictCell):
         return Text(VERDICT_LABEL[cell.verdict], style=STYLE[cell.verdict])
-    return Text(cell_text(cell))  # type: ignore[arg-type]
+    return Text(cell_text(cell))

@@ -1,0 +1,185 @@
+"""The shipped data/ reproduces the published figures of the source documents."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from helpers import SHIPPED, run
+from wawtool import budget
+from wawtool.checks import run_checks
+from wawtool.loader import Dataset, load
+from wawtool.reports import build_budget_report, build_check_budget_report
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    result = load(SHIPPED)
+    assert result.issues == []
+    assert result.dataset is not None
+    assert run_checks(result.dataset) == []
+    return result.dataset
+
+
+def _project(dataset: Dataset, project_id: str):  # type: ignore[no-untyped-def]
+    project = dataset.project(project_id)
+    assert project is not None, project_id
+    return project
+
+
+def test_the_22_original_sub_projects(dataset: Dataset) -> None:
+    """Monitor juli 2020: 13 Werken aan Werk and 9 Perspectief op Werk sub-projects."""
+    originals = [p.model for p in dataset.projects if p.model.origin is None and _is_2020(p.model)]
+    by_programme = {prog: sum(1 for p in originals if p.programme == prog) for prog in ("waw", "pow")}
+    assert by_programme == {"waw": 13, "pow": 9}
+
+
+def _is_2020(project) -> bool:  # type: ignore[no-untyped-def]
+    return min(s.as_of for s in project.status) <= "2020-07"
+
+
+def test_the_bijstelling_stops_three_and_funds_eight(dataset: Dataset) -> None:
+    decision = next(d.model for d in dataset.decisions if d.model.id == "bijstelling-2020")
+    assert decision.stopped == ["schoonhuis", "innovatiefonds", "jongerenvouchers"]
+    assert len(decision.funded) == 8
+    for project_id in decision.stopped:
+        assert _project(dataset, project_id).current_status() == "stopped"
+    assert {_project(dataset, p).origin for p in decision.funded} == {"bijstelling-2020"}
+
+
+@pytest.mark.parametrize(
+    ("project_id", "year", "amounts"),
+    [
+        ("jongeren", 2021, ["55000.00"]),
+        ("jongeren", 2022, ["55000.00"]),
+        ("recycling-hout", 2021, ["170000.00"]),
+        ("recycling-hout", 2022, ["80000.00"]),
+        ("gooise-waardebox", 2021, ["125000.00"]),
+        ("gooise-waardebox", 2022, ["125000.00"]),
+        ("ggz-voortzetting", 2021, ["100000.00"]),
+        ("ai-operator", 2021, ["5500.00", "64500.00", None]),
+        ("zorgstart", 2020, ["33000.00"]),
+    ],
+)
+def test_bijstelling_amounts_per_year(dataset: Dataset, project_id: str, year: int, amounts: list[str | None]) -> None:
+    lines = [line for line in _project(dataset, project_id).budget if line.year == year]
+    assert [str(line.amount) if line.amount is not None else None for line in lines] == amounts
+
+
+def test_stated_totals_match_their_lines(dataset: Dataset) -> None:
+    checks = {(c.scope, c.label): c for c in budget.total_checks(dataset)}
+    zorgstart = checks[("ZorgStart", "Totaal")]
+    assert [i.amount for i in zorgstart.lines.items] == [Decimal("33000"), Decimal("557000"), Decimal("110000")]
+    assert zorgstart.lines.known == Decimal("700000") and zorgstart.verdict == "pass"
+    six_months = checks[("AI Operator", "Totaal 6 maanden")]
+    assert [i.amount for i in six_months.lines.items] == [Decimal("5500"), Decimal("64500")]
+    assert six_months.verdict == "pass"
+    one_year = checks[("AI Operator", "Totaal 1 jaar")]
+    assert one_year.stated.amount == Decimal("130000") and one_year.lines.derived_unknown == Decimal("60000")
+    assert checks[("Jongeren", "Totaal")].lines.known == Decimal("110000")
+    assert all(c.verdict == "pass" for c in checks.values())
+
+
+def test_the_2020_reallocation_is_neutral_with_its_unknowns_named(dataset: Dataset) -> None:
+    (check,) = budget.neutrality_checks(dataset)
+    assert check.reference == "20.0006972"
+    assert check.stated is not None and check.stated.amount == Decimal("2100000") and check.stated.approximate
+    released = {i.label: i.amount for i in check.released.items}
+    assert released == {
+        "HHT-middelen Schoonhuis": Decimal("1200000"),
+        "Vrijval Innovatiefonds": None,
+        "Vrijval Jongerenvouchers": None,
+    }
+    assert check.released.derived_unknown == Decimal("900000")
+    used = {i.project: i.amount for i in check.used.items}
+    assert used["mobiliteitsdienstverlening"] is None  # no amount in the documents: unknown, not zero
+    assert used[None] is None  # the flexible budget
+    assert check.used.known == Decimal("1880000")
+    assert check.verdict == "pass"
+
+
+TABEL_1 = {
+    "Uitvoering, coördinatie & monitoring": "95000.00",
+    "Overheadkosten Regio Gooi en Vechtstreek": "18340.00",
+    "Communicatie": "15000.00",
+    "Divosa Benchmark Werk en Inkomen": "21000.00",
+    "ZorgStart": "150000.00",
+    "Wijkleerbedrijf": "240000.00",
+    "AI Operator": "58000.00",
+    "Basiskok": "50000.00",
+    "Bouw en Techniekstart": "210000.00",
+    "Baan.Talent Events": "80000.00",
+    "Motopp": "35000.00",
+    "Ik in de Kinderopvang!": "32000.00",
+    "Trainingen Ik Word, Ik Ben en Arbeidstools": "50455.25",
+}
+
+
+def test_begroting_2024_is_tabel_1(dataset: Dataset) -> None:
+    report = build_budget_report(dataset, 2024)
+    lines = {line.label: str(line.amount) for group in report.groups for line in group.lines}
+    assert lines == TABEL_1
+    groups = {g.id: str(g.subtotal) for g in report.groups}
+    assert groups == {"organisatie": "149340.00", "projecten": "855000.00", "trainingen": "50455.25"}
+    assert report.total == Decimal("1054795.25")
+    assert report.available == Decimal("1300000") and report.available_approximate
+    assert report.headroom == Decimal("245204.75")
+    assert report.stated_total is not None and report.stated_total.verdict == "pass"
+
+
+def test_trainingen_correction_is_kept(dataset: Dataset) -> None:
+    (line,) = _project(dataset, "trainingen").budget
+    assert line.amount == Decimal("50455.25") and line.previous_amount == Decimal("46052.81")
+
+
+def test_conditional_reservations_of_2024(dataset: Dataset) -> None:
+    found = {r.project: r.amount for r in budget.risks(dataset, 2024)}
+    assert found["basiskok"] == Decimal("50000")
+    assert found["ai-operator"] == Decimal("58000")
+    assert found["motopp"] == Decimal("35000")
+
+
+def test_hht_funds_and_2024_availability_are_sourced(dataset: Dataset) -> None:
+    assert dataset.programmes is not None
+    funds = {f.id: f for f in dataset.programmes.model.funding_sources}
+    assert funds["hht-schoonhuis"].amount == Decimal("1200000")
+    assert funds["innovatiefonds"].amount is None and funds["innovatiefonds"].note
+    (available,) = dataset.programmes.model.available
+    assert available.amount == Decimal("1300000") and available.quote == "zo'n 1,3 miljoen"
+
+
+def test_every_figure_carries_a_source() -> None:
+    """Every mapping that holds an amount, value or period also names its source."""
+    import yaml
+
+    def walk(node, path):  # type: ignore[no-untyped-def]
+        if isinstance(node, dict):
+            if {"amount", "value", "start", "end", "as_of"} & set(node):
+                assert "source" in node, f"{path} has a figure without a source"
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}[{index}]")
+
+    for file in sorted(SHIPPED.rglob("*.yaml")):
+        walk(yaml.safe_load(file.read_text(encoding="utf-8")), str(file.relative_to(SHIPPED)))
+
+
+def test_check_budget_on_shipped_data_passes() -> None:
+    result = run("check-budget", data=SHIPPED)
+    assert result.exit_code == 0, result.output
+    assert "Alle toetsbare controles voldoen" in result.stdout
+    assert "€ 1.200.000" in result.stdout and "ca. € 2.100.000" in result.stdout
+    assert "€ 900.000 (afgeleid)" in result.stdout and "Vrijval Innovatiefonds" in result.stdout
+
+
+def test_check_budget_json_is_the_report(dataset: Dataset) -> None:
+    result = run("check-budget", "--format", "json", data=SHIPPED)
+    assert result.exit_code == 0
+    expected = build_check_budget_report(dataset).model_dump(mode="json")
+    expected["data"] = str(Path(SHIPPED))
+    assert json.loads(result.stdout) == expected
