@@ -138,15 +138,19 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> YamlPath:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if _has_child(node, part):
             node = node[part]
+            path.append(part)
         elif isinstance(node, dict) and isinstance(part, str) and not _is_tag(part):
             path.append(part)  # a missing or unknown key: point at it, then stop
             break
-        else:
-            continue
-        path.append(part)
     return tuple(path)
+
+
+def _has_child(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return isinstance(part, str) and part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _is_tag(part: str) -> bool:
