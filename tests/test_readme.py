@@ -1,0 +1,59 @@
+"""The README is the user's guide: its commands and outputs must be the real ones."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, SHIPPED, run
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README, re.DOTALL)
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
+    install_and_check, install_and_test = _blocks("sh")[:2]
+    assert install_and_check.strip().endswith("pip install . && waw check-budget")
+    assert install_and_test.strip().endswith("pip install '.[test]' && pytest")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert install_and_test.strip() in ci.splitlines()
+
+
+@pytest.mark.parametrize("command", ["validate", "check-budget", "budget"])
+def test_every_command_is_documented(command: str) -> None:
+    assert f"### `waw {command}" in README
+
+
+def test_budget_example_is_real_output() -> None:
+    result = run("budget", "--year", "2024", "--format", "markdown", data=SHIPPED)
+    assert result.stdout.strip() in README
+
+
+def test_check_budget_example_is_real_output() -> None:
+    result = run("check-budget", "--format", "markdown", data=SHIPPED)
+    neutrality = result.stdout[
+        result.stdout.index("### Financiële neutraliteit") : result.stdout.index("### Verplichtingen per jaar")
+    ]
+    assert neutrality.strip() in README
+    assert result.stdout.strip().splitlines()[-1] in README
+
+
+def test_broken_file_example_is_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    zorgstart = tmp_path / "data" / "projects" / "zorgstart.yaml"
+    text = zorgstart.read_text(encoding="utf-8")
+    text = text.replace("    amount: 557000\n", "    amount: 557.000\n", 1).replace(
+        "    amount: 700000\n", "    amout: 700000\n", 1
+    )
+    zorgstart.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", data=Path("data"))
+    assert result.exit_code == 2
+    example = next(b for b in _blocks("console") if "E-MONEY" in b)
+    assert example.split("\n", 1)[1].strip() == result.stdout.strip().replace(os.sep, "/")
