@@ -128,6 +128,50 @@ def check_references(dataset: Dataset) -> list[Issue]:
             ref(decision_file, "project", project_id, "funded", i)
         for i, release in enumerate(decision.released):
             ref(decision_file, "funding source", release.funding, "released", i, "funding")
+    for results_file in dataset.results:
+        report = results_file.model
+        for i, result in enumerate(report.results):
+            ref(results_file, "project", result.project, "results", i, "project")
+            ref(results_file, "indicator", result.indicator, "results", i, "indicator")
+        for i, headline in enumerate(report.headline):
+            ref(results_file, "indicator", headline.indicator, "headline", i, "indicator")
+        for i, qualitative in enumerate(report.qualitative):
+            ref(results_file, "project", qualitative.project, "qualitative", i, "project")
+    if dataset.programmes:
+        for i, target in enumerate(dataset.programmes.model.targets):
+            ref(dataset.programmes, "indicator", target.indicator, "targets", i, "indicator")
+    return issues
+
+
+def check_results_files(dataset: Dataset) -> list[Issue]:
+    """One file per quarter, named after it; one figure per project and indicator."""
+    issues: list[Issue] = []
+    for results_file in dataset.results:
+        path, line = results_file.at("quarter")
+        stem = Path(path).stem
+        if stem != results_file.model.quarter:
+            issues.append(
+                Issue(
+                    "E-FILENAME",
+                    f"quarter: '{results_file.model.quarter}' differs from the file name '{stem}.yaml'",
+                    path,
+                    line,
+                )
+            )
+        seen: dict[tuple[str, str], int] = {}
+        for i, result in enumerate(results_file.model.results):
+            key = (result.project, result.indicator)
+            if key in seen:
+                path, line = results_file.at("results", i)
+                issues.append(
+                    Issue(
+                        "E-DUPLINE",
+                        f"results[{i}]: a second figure for {key[0]} / {key[1]} (first at results[{seen[key]}])",
+                        path,
+                        line,
+                    )
+                )
+            seen.setdefault(key, i)
     return issues
 
 
@@ -224,6 +268,7 @@ CHECKS: list[Check] = [
     check_periods,
     check_budget_years,
     check_duplicate_lines,
+    check_results_files,
 ]
 
 

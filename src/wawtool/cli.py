@@ -117,7 +117,8 @@ def validate(
         _report_issues(issues, sys.stdout)
     elif dataset is not None:
         typer.echo(
-            f"{State.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions: no problems found."
+            f"{State.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions, "
+            f"{len(dataset.results)} quarters of results: no problems found."
         )
     raise typer.Exit(EXIT_UNUSABLE if issues else EXIT_OK)
 
@@ -167,3 +168,82 @@ def budget_command(
         typer.echo(f"No budget lines for {year}.", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     _emit(report, budget_tables(report), fmt, "", False)
+
+
+QuarterOption = Annotated[str, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3.")]
+
+
+def _quarter(text: str):  # type: ignore[no-untyped-def]
+    from .monitor import Quarter
+
+    try:
+        return Quarter.parse(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--quarter'") from None
+
+
+def _no_data(dataset: Dataset, quarter_label: str) -> NoReturn:
+    from .monitor_reports import quarters_with_data
+
+    available = ", ".join(q.label for q in quarters_with_data(dataset)) or "geen"
+    typer.echo(f"Geen gegevens voor {quarter_label}; wel voor: {available}.", err=True)
+    raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def status(
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3; default the latest with data.")
+    ] = None,
+    programme: Annotated[str | None, typer.Option("--programme", help="Only this programme: waw or pow.")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="Only this monitor category id.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown, json or csv.")] = Format.table,
+) -> None:
+    """Where every project stands in a quarter: target, result, share of the pro-rata target and light."""
+    chosen = _quarter(quarter) if quarter else None
+    dataset = _load_checked()
+    from .monitor_reports import build_status_report, quarters_with_data
+    from .render.monitor_tables import status_tables
+
+    assert dataset.programmes is not None
+    _known_or_usage("--programme", programme, [p.id for p in dataset.programmes.model.programmes])
+    _known_or_usage("--category", category, [c.id for c in dataset.programmes.model.categories])
+    if chosen is None:
+        quarters = quarters_with_data(dataset)
+        if not quarters:
+            _no_data(dataset, "enig kwartaal")
+        chosen = quarters[-1]
+    report = build_status_report(dataset, chosen, programme, category)
+    if report is None:
+        _no_data(dataset, chosen.label)
+    names: dict[str | None, str] = {c.id: c.name for c in dataset.programmes.model.categories}
+    _emit(report, status_tables(report, names), fmt, "", False)
+
+
+def _known_or_usage(option: str, value: str | None, known: list[str]) -> None:
+    if value is not None and value not in known:
+        _usage(f"{option} '{value}' is not one of: {', '.join(known)}")
+
+
+@app.command()
+def report(
+    quarter: QuarterOption,
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+) -> None:
+    """The monitor of a quarter: headline figures, then every category with its projects, figures and lights."""
+    chosen = _quarter(quarter)
+    if fmt is Format.csv:
+        _usage("report writes table, markdown or json")
+    dataset = _load_checked()
+    from .monitor_reports import build_monitor_report
+    from .render.monitor_tables import monitor_tables
+
+    monitor = build_monitor_report(dataset, chosen)
+    if monitor is None:
+        _no_data(dataset, chosen.label)
+    title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
+    if fmt is Format.markdown:
+        typer.echo(f"## {title}\n")
+    elif fmt is Format.table:
+        typer.echo(title + "\n")
+    _emit(monitor, monitor_tables(monitor), fmt, "", False)

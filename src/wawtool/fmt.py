@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from .budget import Verdict
 from .money import whole_euros
-from .table import Cell, MoneyCell, VerdictCell
+from .table import Cell, LightCell, MoneyCell, VerdictCell
 
 UNKNOWN_LABEL = "onbekend"
 VERDICT_LABEL = {
@@ -40,9 +40,53 @@ def money_text(cell: MoneyCell) -> str:
     return text
 
 
-def cell_text(cell: Cell) -> str:
+# A word next to every light, so it reads without colour (NO_COLOR, print, a pipe).
+LIGHT_LABEL = {
+    "groen": "● groen",
+    "oranje": "● oranje",
+    "rood": "● rood",
+    "geen-gegevens": "○ geen gegevens",
+    "geen-doel": "○ geen doel",
+    "periode-onbekend": "○ periode onbekend",
+    "kwalitatief": "◇ kwalitatief",
+    "gepland": "○ gepland",
+    "on-hold": "‖ on hold",
+    "gestopt": "■ gestopt",
+    "afgerond": "✓ afgerond",
+}
+MARKDOWN_SYMBOL = {"groen": "🟢", "oranje": "🟠", "rood": "🔴"}
+QUALIFIER_LABEL = {
+    "ongeveer": "ca.",
+    "bijna": "bijna",
+    "ruim": "ruim",
+    "meer dan": "meer dan",
+    "minimaal": "minimaal",
+    "maximaal": "maximaal",
+}
+
+
+def light_text(cell: LightCell, *, markdown: bool = False) -> str:
+    text = LIGHT_LABEL[cell.state]
+    if markdown and cell.state in MARKDOWN_SYMBOL:
+        text = f"{MARKDOWN_SYMBOL[cell.state]} {cell.state}"
+    return f"{text} (handmatig)" if cell.manual else text
+
+
+def number_text(value: Decimal | None, qualifier: str | None = None, *, percent: bool = False) -> str:
+    """`ruim 80`, `ca. 50`, `87%`, `1.160`; an unknown is `onbekend`, never 0."""
+    if value is None:
+        return UNKNOWN_LABEL
+    from babel.numbers import format_decimal
+
+    shown = format_decimal(value, format="#,##0.#", locale="nl_NL") + ("%" if percent else "")
+    return f"{QUALIFIER_LABEL[qualifier]} {shown}" if qualifier else shown
+
+
+def cell_text(cell: Cell, *, markdown: bool = False) -> str:
     if cell is None:
         return ""
+    if isinstance(cell, LightCell):
+        return light_text(cell, markdown=markdown)
     if isinstance(cell, MoneyCell):
         return money_text(cell)
     if isinstance(cell, VerdictCell):

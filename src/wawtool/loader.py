@@ -34,6 +34,7 @@ class Dataset:
     programmes: Located[models.ProgrammesFile] | None = None
     projects: list[Located[models.Project]] = field(default_factory=list)
     decisions: list[Located[models.Decision]] = field(default_factory=list)
+    results: list[Located[models.ResultsFile]] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # stems of files that did not load: their ids are unknown
 
     def project(self, project_id: str) -> models.Project | None:
@@ -73,6 +74,7 @@ def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
     folders: list[tuple[str, type[BaseModel], list[Any]]] = [
         ("projects", models.Project, dataset.projects),
         ("decisions", models.Decision, dataset.decisions),
+        ("results", models.ResultsFile, dataset.results),
     ]
     for folder, model, bucket in folders:
         for path in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:

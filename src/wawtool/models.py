@@ -83,6 +83,7 @@ def _month(value: Any) -> str | None:
 
 
 Month = Annotated[str, BeforeValidator(_month)]
+Qualifier = Literal["minimaal", "maximaal", "ongeveer", "bijna", "ruim", "meer dan"]
 MaybeMonth = Annotated[str | None, BeforeValidator(_month)]
 
 
@@ -148,11 +149,50 @@ class Category(Frozen):
     note: Text | None = None
 
 
+class IndicatorKind(StrEnum):
+    """How a result compares with its target (IATI: cumulative vs per-period vs level)."""
+
+    CUMULATIVE = "cumulative"  # counts that grow over the target period: compared pro rata
+    LEVEL = "level"  # a stock at a moment (work places): compared as is
+    RATE = "rate"  # a percentage: compared as a rate, never pro rata
+
+
 class Indicator(Frozen):
     id: Id
     name: Text
     unit: Unit
+    kind: IndicatorKind = IndicatorKind.CUMULATIVE
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _percent_is_a_rate(self) -> Indicator:
+        if (self.unit == Unit.PERCENT) != (self.kind == IndicatorKind.RATE):
+            raise ValueError("a percentage indicator has kind `rate`, and a rate is a percentage")
+        return self
+
+
+class Light(StrEnum):
+    GROEN = "groen"
+    ORANJE = "oranje"
+    ROOD = "rood"
+
+
+Percentage = Annotated[Decimal, BeforeValidator(lambda v: _target_value(v)), Field(le=1000)]
+
+
+class LightRule(Frozen):
+    """Thresholds as a share of the pro-rata target, in percent."""
+
+    green_from: Percentage
+    orange_from: Percentage
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LightRule:
+        if self.orange_from > self.green_from:
+            raise ValueError("orange_from must not be above green_from")
+        return self
 
 
 class BegrotingGroup(Frozen):
@@ -203,6 +243,8 @@ class ProgrammesFile(Frozen):
     begroting_groups: list[BegrotingGroup] = Field(min_length=1)
     cost_lines: list[CostLine] = []
     available: list[Available] = []
+    traffic_lights: LightRule | None = None
+    targets: list[Target] = []
 
 
 class StatusEntry(Frozen):
@@ -253,11 +295,12 @@ class StatedTotal(Frozen):
 
 
 class Target(Frozen):
+    id: Id | None = None
     indicator: Id
     value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
     start: Month | None = None
     end: Month | None = None
-    qualifier: Literal["minimaal", "ongeveer", "maximaal"] | None = None
+    qualifier: Qualifier | None = None
     description: Text | None = None
     source: Text
     note: Text | None = None
@@ -265,6 +308,72 @@ class Target(Frozen):
     @model_validator(mode="after")
     def _unknown_needs_note(self) -> Target:
         return _require_note(self, self.value)
+
+
+class ManualLight(Frozen):
+    """A light set by judgement: it overrides the rule and reports say so, with the reason."""
+
+    light: Light
+    reason: Text
+    source: Text
+
+
+class Result(Frozen):
+    project: Id
+    indicator: Id
+    value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
+    qualifier: Qualifier | None = None
+    quote: Text | None = None
+    description: Text | None = None
+    light: ManualLight | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> Result:
+        return _require_note(self, self.value)
+
+
+class Headline(Frozen):
+    indicator: Id
+    target: Id | None = None
+    value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
+    qualifier: Qualifier | None = None
+    quote: Text | None = None
+    description: Text | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> Headline:
+        return _require_note(self, self.value)
+
+
+class Qualitative(Frozen):
+    """What a monitor says about a project in words only: never turned into a fake number."""
+
+    project: Id
+    text: Text
+    light: ManualLight | None = None
+    source: Text
+
+
+def _quarter(value: Any) -> str:
+    if not isinstance(value, str) or not re.match(r"^\d{4}-Q[1-4]$", value):
+        raise ValueError(f"expected a quarter such as 2021-Q3, got {_kind(value)} {value!r}")
+    return value
+
+
+class ResultsFile(Frozen):
+    quarter: Annotated[str, BeforeValidator(_quarter)]
+    as_of: Month
+    published: dt.date | None = None
+    title: Text
+    source: Text
+    headline: list[Headline] = []
+    results: list[Result] = []
+    qualitative: list[Qualitative] = []
+    note: Text | None = None
 
 
 def _target_value(value: Any) -> Decimal | None:

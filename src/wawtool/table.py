@@ -26,7 +26,13 @@ class VerdictCell:
     verdict: Verdict
 
 
-Cell = str | int | MoneyCell | VerdictCell | None
+@dataclass(frozen=True)
+class LightCell:
+    state: str  # a monitor.State value
+    manual: bool = False
+
+
+Cell = str | int | MoneyCell | VerdictCell | LightCell | None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..budget import Verdict
 from ..fmt import VERDICT_LABEL, cell_text
-from ..table import Cell, Table, VerdictCell
+from ..table import Cell, LightCell, Table, VerdictCell
 
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNKNOWN: "yellow"}
 
@@ -42,7 +42,12 @@ def _rich_table(table: Table) -> RichTable | Group:
     return rich
 
 
+LIGHT_STYLE = {"groen": "green", "oranje": "dark_orange", "rood": "bold red"}
+
+
 def _styled(cell: Cell) -> Text:
     if isinstance(cell, VerdictCell):
         return Text(VERDICT_LABEL[cell.verdict], style=STYLE[cell.verdict])
+    if isinstance(cell, LightCell):
+        return Text(cell_text(cell), style=LIGHT_STYLE.get(cell.state, "dim"))
     return Text(cell_text(cell))

@@ -6,7 +6,7 @@ import csv
 import io
 
 from ..fmt import VERDICT_LABEL, cell_text
-from ..table import Cell, MoneyCell, Table, VerdictCell
+from ..table import Cell, LightCell, MoneyCell, Table, VerdictCell
 
 
 def _md_escape(text: str) -> str:
@@ -24,11 +24,11 @@ def markdown(tables: list[Table], summary: str | None = None) -> str:
         out.append("| " + " | ".join(_md_escape(c) for c in table.columns) + " |")
         out.append("|" + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns))) + "|")
         for row in table.rows:
-            out.append("| " + " | ".join(_md_escape(cell_text(c)) for c in row) + " |")
+            out.append("| " + " | ".join(_md_escape(cell_text(c, markdown=True)) for c in row) + " |")
         for row in table.footer:
             out.append("| " + " | ".join(f"**{_md_escape(cell_text(c))}**" if cell_text(c) else "" for c in row) + " |")
         out.append("")
-        out += [f"> {_md_escape(note)}" for note in table.notes]
+        out += [f"> {_md_escape(note).replace('*', chr(92) + '*')}" for note in table.notes]
         if table.notes:
             out.append("")
     if summary:
@@ -42,6 +42,8 @@ def _csv_value(cell: Cell) -> str:
         return "" if cell.amount is None else str(cell.amount)
     if isinstance(cell, VerdictCell):
         return cell.verdict.value
+    if isinstance(cell, LightCell):
+        return cell.state + (" (handmatig)" if cell.manual else "")
     return "" if cell is None else str(cell)
 
 

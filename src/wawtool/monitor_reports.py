@@ -1,0 +1,227 @@
+"""Report objects for `waw status` and `waw report`: plain figures, numbers in JSON."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import PlainSerializer
+
+from .budget import Report
+from .loader import Dataset
+from .models import IndicatorKind, Project, Result, month_key
+from .monitor import Assessment, Quarter, State, assess, pick_target, project_period_at, status_at
+
+
+def _number(value: Decimal) -> int | float:
+    """JSON numbers for monitor figures, so other tools can compute with them."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Number = Annotated[Decimal, PlainSerializer(_number, when_used="json")]
+
+
+class Figure(Report):
+    value: Number | None
+    qualifier: str | None = None
+    quote: str | None = None
+
+
+class StatusRow(Report):
+    project: str
+    project_name: str
+    programme: str | None
+    category: str | None
+    indicator: str | None
+    indicator_name: str | None
+    unit: str | None
+    target: Figure | None
+    target_period: str | None
+    result: Figure | None
+    expected: Number | None
+    share: Number | None
+    state: State
+    manual: bool
+    reason: str | None
+    text: str | None = None
+    source: str | None = None
+
+
+class StatusReport(Report):
+    quarter: str
+    as_of: str
+    title: str
+    rows: list[StatusRow]
+
+
+class HeadlineRow(Report):
+    indicator: str
+    indicator_name: str
+    result: Figure
+    target: Figure | None
+    target_description: str | None
+    note: str | None
+
+
+class CategoryBlock(Report):
+    id: str | None
+    name: str
+    note: str | None
+    rows: list[StatusRow]
+
+
+class MonitorReport(Report):
+    quarter: str
+    as_of: str
+    title: str
+    source: str
+    published: str | None
+    headline: list[HeadlineRow]
+    categories: list[CategoryBlock]
+    note: str | None
+
+
+def quarters_with_data(dataset: Dataset) -> list[Quarter]:
+    return sorted(Quarter.parse(r.model.quarter) for r in dataset.results)
+
+
+def _results_file(dataset: Dataset, quarter: Quarter):  # type: ignore[no-untyped-def]
+    return next((r.model for r in dataset.results if r.model.quarter == quarter.id), None)
+
+
+def build_status_report(
+    dataset: Dataset, quarter: Quarter, programme: str | None = None, category: str | None = None
+) -> StatusReport | None:
+    """One row per project and indicator; None when the quarter has no data."""
+    results_file = _results_file(dataset, quarter)
+    if results_file is None:
+        return None
+    as_of = month_key(results_file.as_of)
+    rows = []
+    for located in dataset.projects:
+        project = located.model
+        if programme and project.programme != programme or category and project.category != category:
+            continue
+        rows += _project_rows(dataset, project, results_file, as_of)
+    order = _category_order(dataset)
+    rows.sort(key=lambda r: (order.get(r.category, len(order)), r.project_name.lower()))
+    return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
+
+
+def _project_rows(dataset: Dataset, project: Project, results_file, as_of):  # type: ignore[no-untyped-def]
+    results = [r for r in results_file.results if r.project == project.id]
+    words = [q for q in results_file.qualitative if q.project == project.id]
+    status = status_at(project, as_of)
+    if status is None and not results and not words:
+        return []  # the project did not exist yet
+    rows = [_result_row(dataset, project, result, as_of, status) for result in results]
+    for qualitative in words:
+        assessment = assess(
+            None, None, IndicatorKind.CUMULATIVE, (None, None), as_of, _rule(dataset), qualitative.light, status
+        )
+        if assessment.state == State.GEEN_GEGEVENS:
+            assessment = Assessment(State.KWALITATIEF)
+        rows.append(_row(project, None, None, None, assessment, text=qualitative.text, source=qualitative.source))
+    if not rows:
+        assessment = assess(None, None, IndicatorKind.CUMULATIVE, (None, None), as_of, _rule(dataset), None, status)
+        rows.append(_row(project, None, None, None, assessment))
+    return rows
+
+
+def _rule(dataset: Dataset):  # type: ignore[no-untyped-def]
+    assert dataset.programmes is not None and dataset.programmes.model.traffic_lights is not None
+    return dataset.programmes.model.traffic_lights
+
+
+def _result_row(dataset: Dataset, project: Project, result: Result, as_of, status) -> StatusRow:  # type: ignore[no-untyped-def]
+    indicator = _indicator(dataset, result.indicator)
+    target = pick_target(list(project.targets), result.indicator, as_of)
+    period = project_period_at(dataset, project, as_of)
+    assessment = assess(result.value, target, indicator.kind, period, as_of, _rule(dataset), result.light, status)
+    figure = Figure(value=result.value, qualifier=result.qualifier, quote=result.quote)
+    return _row(project, indicator, figure, result.description, assessment, source=result.source, note=result.note)
+
+
+def _indicator(dataset: Dataset, indicator_id: str):  # type: ignore[no-untyped-def]
+    assert dataset.programmes is not None
+    return next(i for i in dataset.programmes.model.indicators if i.id == indicator_id)
+
+
+def _row(project, indicator, result, description, assessment: Assessment, text=None, source=None, note=None):  # type: ignore[no-untyped-def]
+    target = assessment.target
+    return StatusRow(
+        project=project.id,
+        project_name=project.name,
+        programme=project.programme,
+        category=project.category,
+        indicator=indicator.id if indicator else None,
+        indicator_name=indicator.name if indicator else None,
+        unit=indicator.unit.value if indicator else None,
+        target=Figure(value=target.value, qualifier=target.qualifier) if target else None,
+        target_period=_period_text(target) if target else None,
+        result=result,
+        expected=assessment.expected,
+        share=assessment.share,
+        state=assessment.state,
+        manual=assessment.manual,
+        reason=assessment.reason,
+        text=text or description or note,
+        source=source,
+    )
+
+
+def _period_text(target) -> str | None:  # type: ignore[no-untyped-def]
+    if target.start and target.end:
+        return f"{target.start} t/m {target.end}"
+    if target.end:
+        return f"t/m {target.end}"
+    return None
+
+
+def _category_order(dataset: Dataset) -> dict[str | None, int]:
+    assert dataset.programmes is not None
+    return {c.id: i for i, c in enumerate(dataset.programmes.model.categories)}
+
+
+def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | None:
+    status = build_status_report(dataset, quarter)
+    results_file = _results_file(dataset, quarter)
+    if status is None or results_file is None or dataset.programmes is None:
+        return None
+    categories = []
+    for category in dataset.programmes.model.categories:
+        rows = [r for r in status.rows if r.category == category.id and _in_monitor(r)]
+        if rows:
+            categories.append(CategoryBlock(id=category.id, name=category.name, note=category.note, rows=rows))
+    loose = [r for r in status.rows if r.category is None and (r.result is not None or r.text)]
+    if loose:
+        categories.append(CategoryBlock(id=None, name="Niet ingedeeld", note=None, rows=loose))
+    return MonitorReport(
+        quarter=quarter.label,
+        as_of=results_file.as_of,
+        title=results_file.title,
+        source=results_file.source,
+        published=results_file.published.isoformat() if results_file.published else None,
+        headline=[_headline(dataset, h) for h in results_file.headline],
+        categories=categories,
+        note=results_file.note,
+    )
+
+
+def _in_monitor(row: StatusRow) -> bool:
+    """A stopped or completed project without figures this quarter has no place in the monitor."""
+    return row.result is not None or row.text is not None or row.state not in (State.GESTOPT, State.AFGEROND)
+
+
+def _headline(dataset: Dataset, headline) -> HeadlineRow:  # type: ignore[no-untyped-def]
+    assert dataset.programmes is not None
+    indicator = _indicator(dataset, headline.indicator)
+    target = next((t for t in dataset.programmes.model.targets if headline.target and t.id == headline.target), None)
+    return HeadlineRow(
+        indicator=indicator.id,
+        indicator_name=indicator.name,
+        result=Figure(value=headline.value, qualifier=headline.qualifier, quote=headline.quote),
+        target=Figure(value=target.value, qualifier=target.qualifier) if target else None,
+        target_description=target.description if target else None,
+        note=headline.note,
+    )
