@@ -96,7 +96,7 @@ def test_commands_never_write_to_data(shipped_copy: Path) -> None:
 def test_validate_shipped_data() -> None:
     result = run("validate", data=SHIPPED)
     assert result.exit_code == 0
-    assert "39 projects, 2 decisions: no problems found." in result.stdout
+    assert "39 projects, 2 decisions, 3 quarters of results: no problems found." in result.stdout
 
 
 def test_validate_json_lists_issues(minimal: Path) -> None:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOT, SHIPPED, run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -146,6 +146,12 @@ def check_references(dataset: Dataset) -> list[Issue]:
 def check_results_files(dataset: Dataset) -> list[Issue]:
     """One file per quarter, named after it; one figure per project and indicator."""
     issues: list[Issue] = []
+    programmes = dataset.programmes
+    if dataset.results and programmes is not None and programmes.model.traffic_lights is None:
+        path, line = programmes.at()
+        issues.append(
+            Issue("E-SCHEMA", "traffic_lights: missing; results need the thresholds of the lights", path, line)
+        )
     for results_file in dataset.results:
         path, line = results_file.at("quarter")
         stem = Path(path).stem

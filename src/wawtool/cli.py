@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
     from rich.console import Console
 
     from .loader import Dataset
+    from .monitor import Quarter
     from .table import Table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -173,7 +174,7 @@ def budget_command(
 QuarterOption = Annotated[str, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3.")]
 
 
-def _quarter(text: str):  # type: ignore[no-untyped-def]
+def _quarter(text: str) -> Quarter:
     from .monitor import Quarter
 
     try:

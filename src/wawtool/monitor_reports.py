@@ -9,8 +9,19 @@ from pydantic import PlainSerializer
 
 from .budget import Report
 from .loader import Dataset
-from .models import IndicatorKind, Project, Result, month_key
-from .monitor import Assessment, Quarter, State, assess, pick_target, project_period_at, status_at
+from .models import (
+    Headline,
+    Indicator,
+    IndicatorKind,
+    LightRule,
+    Project,
+    Result,
+    ResultsFile,
+    Status,
+    Target,
+    month_key,
+)
+from .monitor import Assessment, Month, Quarter, State, assess, pick_target, project_period_at, status_at
 
 
 def _number(value: Decimal) -> int | float:
@@ -85,7 +96,7 @@ def quarters_with_data(dataset: Dataset) -> list[Quarter]:
     return sorted(Quarter.parse(r.model.quarter) for r in dataset.results)
 
 
-def _results_file(dataset: Dataset, quarter: Quarter):  # type: ignore[no-untyped-def]
+def _results_file(dataset: Dataset, quarter: Quarter) -> ResultsFile | None:
     return next((r.model for r in dataset.results if r.model.quarter == quarter.id), None)
 
 
@@ -108,7 +119,7 @@ def build_status_report(
     return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
 
 
-def _project_rows(dataset: Dataset, project: Project, results_file, as_of):  # type: ignore[no-untyped-def]
+def _project_rows(dataset: Dataset, project: Project, results_file: ResultsFile, as_of: Month) -> list[StatusRow]:
     results = [r for r in results_file.results if r.project == project.id]
     words = [q for q in results_file.qualitative if q.project == project.id]
     status = status_at(project, as_of)
@@ -128,12 +139,12 @@ def _project_rows(dataset: Dataset, project: Project, results_file, as_of):  # t
     return rows
 
 
-def _rule(dataset: Dataset):  # type: ignore[no-untyped-def]
+def _rule(dataset: Dataset) -> LightRule:
     assert dataset.programmes is not None and dataset.programmes.model.traffic_lights is not None
     return dataset.programmes.model.traffic_lights
 
 
-def _result_row(dataset: Dataset, project: Project, result: Result, as_of, status) -> StatusRow:  # type: ignore[no-untyped-def]
+def _result_row(dataset: Dataset, project: Project, result: Result, as_of: Month, status: Status | None) -> StatusRow:
     indicator = _indicator(dataset, result.indicator)
     target = pick_target(list(project.targets), result.indicator, as_of)
     period = project_period_at(dataset, project, as_of)
@@ -142,12 +153,21 @@ def _result_row(dataset: Dataset, project: Project, result: Result, as_of, statu
     return _row(project, indicator, figure, result.description, assessment, source=result.source, note=result.note)
 
 
-def _indicator(dataset: Dataset, indicator_id: str):  # type: ignore[no-untyped-def]
+def _indicator(dataset: Dataset, indicator_id: str) -> Indicator:
     assert dataset.programmes is not None
     return next(i for i in dataset.programmes.model.indicators if i.id == indicator_id)
 
 
-def _row(project, indicator, result, description, assessment: Assessment, text=None, source=None, note=None):  # type: ignore[no-untyped-def]
+def _row(
+    project: Project,
+    indicator: Indicator | None,
+    result: Figure | None,
+    description: str | None,
+    assessment: Assessment,
+    text: str | None = None,
+    source: str | None = None,
+    note: str | None = None,
+) -> StatusRow:
     target = assessment.target
     return StatusRow(
         project=project.id,
@@ -170,7 +190,7 @@ def _row(project, indicator, result, description, assessment: Assessment, text=N
     )
 
 
-def _period_text(target) -> str | None:  # type: ignore[no-untyped-def]
+def _period_text(target: Target) -> str | None:
     if target.start and target.end:
         return f"{target.start} t/m {target.end}"
     if target.end:
@@ -213,7 +233,7 @@ def _in_monitor(row: StatusRow) -> bool:
     return row.result is not None or row.text is not None or row.state not in (State.GESTOPT, State.AFGEROND)
 
 
-def _headline(dataset: Dataset, headline) -> HeadlineRow:  # type: ignore[no-untyped-def]
+def _headline(dataset: Dataset, headline: Headline) -> HeadlineRow:
     assert dataset.programmes is not None
     indicator = _indicator(dataset, headline.indicator)
     target = next((t for t in dataset.programmes.model.targets if headline.target and t.id == headline.target), None)
