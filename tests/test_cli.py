@@ -160,7 +160,7 @@ def test_no_budget_lines_in_a_year() -> None:
 def test_every_command_has_help() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("validate", "check-budget", "budget"):
+    for command in ("validate", "check-budget", "budget", "status", "report"):
         assert command in result.stdout
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "--format" in sub.stdout

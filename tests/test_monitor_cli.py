@@ -122,3 +122,16 @@ def test_quarters_without_data_and_bad_quarters(args: list[str], code: int, frag
     result = run(*args, data=SHIPPED)
     assert result.exit_code == code, result.output
     assert fragment in result.output
+
+
+def test_july_2020_monitor_and_the_50_plus_pilot() -> None:
+    july = json.loads(run("status", "--quarter", "Q3-2020", "--format", "json", data=SHIPPED).stdout)
+    rows = {(r["project"], r["indicator"]): r for r in july["rows"]}
+    ggz = rows[("ggz", "trajecten-gestart")]
+    assert (ggz["target"]["value"], ggz["result"]["value"], ggz["state"], ggz["manual"]) == (12, 9, "groen", True)
+    assert rows[("innovatiefonds", None)]["state"] == "on-hold"
+    assert rows[("wijkleerbedrijf", None)]["state"] == "gepland"
+    assert rows[("capaciteit-wsp", None)]["text"] == "Deelproject reeds in uitvoering."
+    q3_2023 = json.loads(run("status", "--quarter", "Q3-2023", "--format", "json", data=SHIPPED).stdout)
+    pilot = {r["indicator"]: r["result"]["value"] for r in q3_2023["rows"] if r["project"] == "training-50-plus"}
+    assert pilot == {"deelnemers": 8, "uitstroom-betaald-werk": 3, "scholing-afgerond": 3, "voortijdig-gestopt": 2}

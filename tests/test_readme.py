@@ -26,7 +26,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert install_and_test.strip() in ci.splitlines()
 
 
-@pytest.mark.parametrize("command", ["validate", "check-budget", "budget"])
+@pytest.mark.parametrize("command", ["validate", "check-budget", "budget", "status", "report"])
 def test_every_command_is_documented(command: str) -> None:
     assert f"### `waw {command}" in README
 
@@ -58,3 +58,13 @@ def test_broken_file_example_is_real_output(tmp_path: Path, monkeypatch: pytest.
     assert result.exit_code == 2
     example = next(b for b in _blocks("console") if "E-MONEY" in b)
     assert example.split("\n", 1)[1].strip() == result.stdout.strip().replace(os.sep, "/")
+
+
+def test_monitor_examples_are_real_output() -> None:
+    status = run(
+        "status", "--quarter", "Q3-2023", "--category", "scholingsprojecten", "--format", "markdown", data=SHIPPED
+    )
+    assert status.stdout.strip() in README
+    report = run("report", "--quarter", "Q3-2021", "--format", "markdown", data=SHIPPED).stdout
+    assert report[: report.index("### Doorstroombanen")].strip() in README
+    assert report[report.index("### WSP-projecten") : report.index("### Gemeentelijke projecten")].strip() in README
