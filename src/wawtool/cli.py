@@ -248,3 +248,60 @@ def report(
     elif fmt is Format.table:
         typer.echo(title + "\n")
     _emit(monitor, monitor_tables(monitor), fmt, "", False)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+    year: YearOption = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help="The monitor quarter; default the latest.")] = None,
+) -> None:
+    """One workbook: the begroting of a year, the monitor of a quarter and all projects, for Excel users."""
+    if output.suffix.lower() != ".xlsx":
+        _usage(f"{output} must end in .xlsx")
+    chosen = _quarter(quarter) if quarter else None
+    dataset = _load_checked()
+    from .files import inside
+    from .monitor_reports import build_status_report, quarters_with_data
+    from .reports import build_budget_report, build_projects_overview
+
+    if inside(output, State.data):
+        _usage(f"{output} is inside the data directory; waw export never writes there")
+    assert dataset.programmes is not None
+    years = [a.year for a in dataset.programmes.model.available] or build_projects_overview(dataset)[1]
+    budget_year = year if year is not None else max(years)
+    if chosen is None:
+        quarters = quarters_with_data(dataset)
+        if not quarters:
+            _no_data(dataset, "enig kwartaal")
+        chosen = quarters[-1]
+    status_report = build_status_report(dataset, chosen)
+    if status_report is None:
+        _no_data(dataset, chosen.label)
+    budget_report = build_budget_report(dataset, budget_year)
+    names: dict[str | None, str] = {c.id: c.name for c in dataset.programmes.model.categories}
+    _write_workbook(output, budget_report, status_report, names, build_projects_overview(dataset))
+    typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
+
+
+def _write_workbook(output, budget_report, status_report, names, overview) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from .files import WriteError, write_atomic
+    from .render import xlsx
+
+    rows, years = overview
+    content = xlsx.workbook_bytes(
+        [
+            ("begroting", lambda ws: xlsx.budget_sheet(ws, budget_report)),
+            ("monitor", lambda ws: xlsx.monitor_sheet(ws, status_report, names)),
+            ("grafiek", lambda ws: xlsx.chart_sheet(ws, status_report, names)),
+            ("projecten", lambda ws: xlsx.projects_sheet(ws, [r.model_dump() for r in rows], years)),
+        ],
+        title=f"Werken aan Werk en Perspectief op Werk: begroting {budget_report.year}, monitor {status_report.quarter}",
+        created=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
+    )
+    try:
+        write_atomic(output, content)
+    except (WriteError, OSError) as exc:
+        _usage(str(exc))

@@ -121,3 +121,51 @@ def _is_year_total(dataset: Dataset, total: budget.TotalCheck, year: int) -> boo
         d.model.reference == total.scope and d.model.stated_total is not None and d.model.stated_total.year == year
         for d in dataset.decisions
     )
+
+
+class ProjectOverview(Report):
+    id: str
+    name: str
+    programme: str | None
+    category: str | None
+    status: str
+    start: str | None
+    end: str | None
+    per_year: dict[int, Decimal]
+    other_lines: list[budget.SpreadLine]  # spans whose split is unknown, and unknown amounts
+
+
+def build_projects_overview(dataset: Dataset) -> tuple[list[ProjectOverview], list[int]]:
+    """Every project with its known single-year amounts; spans and unknown amounts named, not summed."""
+    rows = []
+    for located in dataset.projects:
+        project = located.model
+        per_year: dict[int, Decimal] = {}
+        other: list[budget.SpreadLine] = []
+        for line in project.budget:
+            if line.year is not None and line.amount is not None:
+                per_year[line.year] = per_year.get(line.year, budget.ZERO) + line.amount
+            else:
+                other.append(
+                    budget.SpreadLine(
+                        label=line.description,
+                        project=project.id,
+                        years=line.span(),
+                        amount=line.amount,
+                        source=line.source,
+                    )
+                )
+        rows.append(
+            ProjectOverview(
+                id=project.id,
+                name=project.name,
+                programme=project.programme,
+                category=project.category,
+                status=project.current_status().value,
+                start=project.period.start if project.period else None,
+                end=project.end(),
+                per_year=per_year,
+                other_lines=other,
+            )
+        )
+    return rows, budget.budget_years(dataset)

@@ -1,0 +1,97 @@
+"""`waw export`: a workbook that opens with real numbers, euro formats, lights, a chart and no formulas from text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from helpers import SHIPPED, run, snapshot
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    target = tmp_path_factory.mktemp("export") / "waw.xlsx"
+    result = run("export", "-o", target, "--year", "2024", "--quarter", "Q3-2023", data=SHIPPED)
+    assert result.exit_code == 0, result.output
+    return openpyxl.load_workbook(target)
+
+
+def test_sheets_and_properties(workbook: openpyxl.Workbook) -> None:
+    assert workbook.sheetnames == ["Begroting 2024", "Monitor Q3-2023", "Grafiek", "Projecten"]
+    assert workbook.properties.title.startswith("Werken aan Werk en Perspectief op Werk: begroting 2024")
+    assert workbook.properties.created is not None
+
+
+def test_begroting_amounts_are_numbers_with_euro_format(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["Begroting 2024"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:F")
+    amounts = {row[1].value: row[3] for row in sheet.iter_rows(min_row=2) if row[1].value}
+    trainingen = amounts["Trainingen Ik Word, Ik Ben en Arbeidstools"]
+    assert trainingen.value == pytest.approx(50455.25) and trainingen.data_type == "n"
+    assert "€" in trainingen.number_format
+    assert Decimal(str(amounts["Totaal uitgaven"].value)) == Decimal("1054795.25")
+    assert Decimal(str(amounts["Ruimte"].value)) == Decimal("245204.75")
+
+
+def test_monitor_lights_have_fills_and_words(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["Monitor Q3-2023"]
+    lights = {(row[1].value, row[2].value): row[6] for row in sheet.iter_rows(min_row=2)}
+    zorgstart = lights[("ZorgStart", "Gestarte trajecten")]
+    assert zorgstart.value == "● groen" and zorgstart.fill.fgColor.rgb == "00C6EFCE"
+    assert lights[("Baan.Talent Events", "Events")].fill.fgColor.rgb == "00FFEB9C"
+    assert lights[("Motopp", "Deelnemers")].value == "● rood"
+
+
+def test_bar_chart_of_target_against_result(workbook: openpyxl.Workbook) -> None:
+    (chart,) = workbook["Grafiek"]._charts
+    assert chart.tagname == "barChart" and len(chart.series) == 2
+    rows = list(workbook["Grafiek"].iter_rows(min_row=2, values_only=True))
+    assert ("Scholingsprojecten", 51, 91) in rows
+
+
+def test_projects_sheet(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["Projecten"]
+    header = [c.value for c in sheet[1]]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(rows) == 39
+    zorgstart = dict(zip(header, rows["zorgstart"], strict=True))
+    assert zorgstart["2020"] == 33000 and zorgstart["2024"] == 150000
+    assert "Uitvoeringskosten 2021-2022: € 557.000" in zorgstart["Niet per jaar"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(minimal: Path, tmp_path: Path) -> None:
+    alpha = minimal / "projects" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("name: Alpha", 'name: \'=HYPERLINK("http://evil","klik")\''))
+    beta = minimal / "projects" / "beta.yaml"
+    beta.write_text(beta.read_text().replace("name: Beta", "name: '@SUM(A1:A2)'"))
+    target = tmp_path / "out.xlsx"
+    assert run("export", "-o", target, data=minimal).exit_code == 0
+    sheet = openpyxl.load_workbook(target)["Projecten"]
+    names = {row[1].value: row[1].data_type for row in sheet.iter_rows(min_row=2)}
+    assert names == {'=HYPERLINK("http://evil","klik")': "s", "@SUM(A1:A2)": "s"}
+
+
+def test_export_refuses_the_data_directory_and_other_suffixes(shipped_copy: Path) -> None:
+    before = snapshot(shipped_copy)
+    inside = run("export", "-o", shipped_copy / "waw.xlsx", data=shipped_copy)
+    assert inside.exit_code == 2 and "never writes there" in inside.output
+    assert run("export", "-o", shipped_copy.parent / "waw.csv", data=shipped_copy).exit_code == 2
+    assert snapshot(shipped_copy) == before
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_workbook(workbook: openpyxl.Workbook, tmp_path: Path) -> None:
+    source = tmp_path / "waw.xlsx"
+    workbook.save(source)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = (tmp_path / "waw.csv").read_text(encoding="utf-8", errors="replace")
+    assert "Uitvoering, coördinatie & monitoring" in text
