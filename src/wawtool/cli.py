@@ -305,3 +305,62 @@ def _write_workbook(output, budget_report, status_report, names, overview) -> No
         write_atomic(output, content)
     except (WriteError, OSError) as exc:
         _usage(str(exc))
+
+
+template_app = typer.Typer(help="Write templates for partners to fill in.", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("results")
+def template_results(
+    quarter: QuarterOption,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The template to write (.xlsx).")],
+) -> None:
+    """A workbook listing the running projects with their indicators and empty result cells."""
+    chosen = _quarter(quarter)
+    if output.suffix.lower() != ".xlsx":
+        _usage(f"{output} must end in .xlsx")
+    dataset = _load_checked()
+    from .files import WriteError, inside, write_atomic
+    from .results_io import build_template, template_rows
+
+    if inside(output, State.data):
+        _usage(f"{output} is inside the data directory; templates go elsewhere")
+    try:
+        write_atomic(output, build_template(dataset, chosen))
+    except (WriteError, OSError) as exc:
+        _usage(str(exc))
+    typer.echo(f"{output}: {len(template_rows(dataset, chosen))} regels voor {chosen.label}.")
+
+
+@app.command("import-results")
+def import_results(
+    workbook: Annotated[Path, typer.Argument(help="A filled-in results template (.xlsx).")],
+    quarter: QuarterOption,
+    force: Annotated[bool, typer.Option("--force", help="Replace the quarter's existing results file.")] = False,
+) -> None:
+    """Check every cell of a filled-in template and write data/results/<quarter>.yaml atomically."""
+    chosen = _quarter(quarter)
+    dataset = _load_checked()
+    from .files import WriteError, inside, write_atomic
+    from .results_io import read_filled
+
+    target = State.data / "results" / f"{chosen.id}.yaml"
+    if target.exists() and not force:
+        _usage(f"{target} exists; use --force to replace it")
+    if not workbook.is_file():
+        _usage(f"{workbook}: no such file")
+    text, problems = read_filled(workbook, dataset, chosen)
+    if text is None:
+        for problem in problems:
+            typer.echo(problem.format(workbook.name), err=True)
+        typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    target.parent.mkdir(exist_ok=True)
+    if not inside(target, State.data):
+        _usage(f"{target} is outside the data directory")
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except (WriteError, OSError) as exc:
+        _usage(str(exc))
+    typer.echo(f"{target}: {text.count('- project:')} resultaten voor {chosen.label}.")
