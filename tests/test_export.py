@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
 from helpers import SHIPPED, run, snapshot
 
 
@@ -83,15 +84,35 @@ def test_export_refuses_the_data_directory_and_other_suffixes(shipped_copy: Path
     assert snapshot(shipped_copy) == before
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_converts_the_workbook(workbook: openpyxl.Workbook, tmp_path: Path) -> None:
-    source = tmp_path / "waw.xlsx"
-    workbook.save(source)
+def _soffice_csv(source: Path, sheet: int) -> str:
+    """The sheet as CSV from LibreOffice (UTF-8, comma, double quotes), as a user converting it would see it."""
+    out = source.parent / f"csv-{sheet}"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(source)],
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{source.parent}/lo-profile",
+            "--headless",
+            "--convert-to",
+            f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=300,
     )
-    text = (tmp_path / "waw.csv").read_text(encoding="utf-8", errors="replace")
-    assert "Uitvoering, coördinatie & monitoring" in text
+    (converted,) = out.glob("*.csv")
+    return converted.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_workbook_and_keeps_text_as_text(minimal: Path, tmp_path: Path) -> None:
+    alpha = minimal / "projects" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("name: Alpha", "name: '=1+1'"))
+    source = tmp_path / "waw.xlsx"
+    assert run("export", "-o", source, data=minimal).exit_code == 0
+    budget = _soffice_csv(source, 1)
+    assert "Coördinatie" in budget and "100.5" in budget
+    projects = _soffice_csv(source, 4)
+    assert "alpha,=1+1," in projects  # shown as typed, never calculated to 2

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
 from helpers import run, snapshot
 
 

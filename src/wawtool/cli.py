@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
 
     from .loader import Dataset
     from .monitor import Quarter
+    from .monitor_reports import StatusReport
+    from .reports import BudgetReport, ProjectOverview
     from .table import Table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -284,7 +286,13 @@ def export(
     typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
 
 
-def _write_workbook(output, budget_report, status_report, names, overview) -> None:  # type: ignore[no-untyped-def]
+def _write_workbook(
+    output: Path,
+    budget_report: BudgetReport,
+    status_report: StatusReport,
+    names: dict[str | None, str],
+    overview: tuple[list[ProjectOverview], list[int]],
+) -> None:
     import datetime as dt
 
     from .files import WriteError, write_atomic
@@ -298,7 +306,9 @@ def _write_workbook(output, budget_report, status_report, names, overview) -> No
             ("grafiek", lambda ws: xlsx.chart_sheet(ws, status_report, names)),
             ("projecten", lambda ws: xlsx.projects_sheet(ws, [r.model_dump() for r in rows], years)),
         ],
-        title=f"Werken aan Werk en Perspectief op Werk: begroting {budget_report.year}, monitor {status_report.quarter}",
+        title=(
+            f"Werken aan Werk en Perspectief op Werk: begroting {budget_report.year}, monitor {status_report.quarter}"
+        ),
         created=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
     )
     try:
