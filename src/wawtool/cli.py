@@ -374,3 +374,20 @@ def import_results(
     except (WriteError, OSError) as exc:
         _usage(str(exc))
     typer.echo(f"{target}: {text.count('- project:')} resultaten voor {chosen.label}.")
+
+
+@app.command()
+def schema(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The directory to write the schemas to.")],
+) -> None:
+    """Write the JSON Schema of each kind of data file, for editors (yaml-language-server) and CI."""
+    from .files import WriteError, write_atomic
+    from .schema import schema_files
+
+    output.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        try:
+            write_atomic(output / name, text.encode("utf-8"))
+        except (WriteError, OSError) as exc:
+            _usage(str(exc))
+        typer.echo(str(output / name))

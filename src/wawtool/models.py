@@ -59,12 +59,19 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
-MaybeMoney = Annotated[Decimal | None, BeforeValidator(_maybe_money)]
-Text = Annotated[str, BeforeValidator(_strict_text), Field(min_length=1)]
-Id = Annotated[str, BeforeValidator(_strict_text), Field(pattern=_ID)]
-Year = Annotated[int, BeforeValidator(_strict_int), Field(ge=2000, le=2100)]
-Count = Annotated[int, BeforeValidator(_strict_int), Field(ge=0, le=10_000_000)]
+# What the YAML may hold, for `waw schema` (editors validate and complete while typing).
+_AMOUNT_INPUT = Annotated[float, Field(ge=0, description="euros, at most two decimals: 50455.25")]
+_MONTH_INPUT = int | Annotated[str, Field(pattern=r"^\d{4}(-\d{2})?$")]
+_NUMBER_INPUT = float | Literal["unknown"]
+
+Money = Annotated[Decimal, BeforeValidator(_money, json_schema_input_type=_AMOUNT_INPUT)]
+MaybeMoney = Annotated[
+    Decimal | None, BeforeValidator(_maybe_money, json_schema_input_type=_AMOUNT_INPUT | Literal["unknown"])
+]
+Text = Annotated[str, BeforeValidator(_strict_text, json_schema_input_type=str), Field(min_length=1)]
+Id = Annotated[str, BeforeValidator(_strict_text, json_schema_input_type=str), Field(pattern=_ID)]
+Year = Annotated[int, BeforeValidator(_strict_int, json_schema_input_type=int), Field(ge=2000, le=2100)]
+Count = Annotated[int, BeforeValidator(_strict_int, json_schema_input_type=int), Field(ge=0, le=10_000_000)]
 
 
 def _month(value: Any) -> str | None:
@@ -82,9 +89,9 @@ def _month(value: Any) -> str | None:
     return value
 
 
-Month = Annotated[str, BeforeValidator(_month)]
+Month = Annotated[str, BeforeValidator(_month, json_schema_input_type=_MONTH_INPUT)]
 Qualifier = Literal["minimaal", "maximaal", "ongeveer", "bijna", "ruim", "meer dan"]
-MaybeMonth = Annotated[str | None, BeforeValidator(_month)]
+MaybeMonth = Annotated[str | None, BeforeValidator(_month, json_schema_input_type=_MONTH_INPUT | Literal["unknown"])]
 
 
 def month_key(value: str, *, end: bool = False) -> tuple[int, int]:
@@ -177,7 +184,9 @@ class Light(StrEnum):
     ROOD = "rood"
 
 
-Percentage = Annotated[Decimal, BeforeValidator(lambda v: _target_value(v)), Field(le=1000)]
+Percentage = Annotated[
+    Decimal, BeforeValidator(lambda v: _target_value(v), json_schema_input_type=float), Field(le=1000)
+]
 
 
 class LightRule(Frozen):
@@ -297,7 +306,7 @@ class StatedTotal(Frozen):
 class Target(Frozen):
     id: Id | None = None
     indicator: Id
-    value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
+    value: Annotated[Decimal | None, BeforeValidator(_target_value, json_schema_input_type=_NUMBER_INPUT)]
     start: Month | None = None
     end: Month | None = None
     qualifier: Qualifier | None = None
@@ -321,7 +330,7 @@ class ManualLight(Frozen):
 class Result(Frozen):
     project: Id
     indicator: Id
-    value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
+    value: Annotated[Decimal | None, BeforeValidator(_target_value, json_schema_input_type=_NUMBER_INPUT)]
     qualifier: Qualifier | None = None
     quote: Text | None = None
     description: Text | None = None
@@ -337,7 +346,7 @@ class Result(Frozen):
 class Headline(Frozen):
     indicator: Id
     target: Id | None = None
-    value: Annotated[Decimal | None, BeforeValidator(lambda v: _target_value(v))]
+    value: Annotated[Decimal | None, BeforeValidator(_target_value, json_schema_input_type=_NUMBER_INPUT)]
     qualifier: Qualifier | None = None
     quote: Text | None = None
     description: Text | None = None
@@ -365,7 +374,9 @@ def _quarter(value: Any) -> str:
 
 
 class ResultsFile(Frozen):
-    quarter: Annotated[str, BeforeValidator(_quarter)]
+    quarter: Annotated[
+        str, BeforeValidator(_quarter, json_schema_input_type=Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")])
+    ]
     as_of: Month
     published: dt.date | None = None
     title: Text

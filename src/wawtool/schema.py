@@ -1,0 +1,33 @@
+"""JSON Schemas of the data files, generated from the models, for editors and other checkers."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import models
+
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "programmes": (models.ProgrammesFile, "data/programmes.yaml"),
+    "project": (models.Project, "data/projects/<id>.yaml"),
+    "decision": (models.Decision, "data/decisions/<id>.yaml"),
+    "results": (models.ResultsFile, "data/results/<YYYY>-Q<n>.yaml"),
+}
+
+
+def schema_of(kind: str) -> dict[str, Any]:
+    model, where = KINDS[kind]
+    schema = model.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"waw {kind} file ({where})"
+    return schema
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> JSON text, stable so the output can be committed and diffed."""
+    return {
+        f"{kind}.schema.json": json.dumps(schema_of(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        for kind in KINDS
+    }
