@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+
 from helpers import SHIPPED, run
 
 KIND_OF = {"programmes.yaml": "programmes", "projects": "project", "decisions": "decision", "results": "results"}

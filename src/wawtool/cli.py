@@ -391,3 +391,40 @@ def schema(
         except (WriteError, OSError) as exc:
             _usage(str(exc))
         typer.echo(str(output / name))
+
+
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. main or HEAD~1.")],
+    head: Annotated[str | None, typer.Argument(help="The revision to compare to; default the work tree.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+) -> None:
+    """What a change to the data moves: per project, the euro delta per year, and neutrality; read from git."""
+    if fmt is Format.csv:
+        _usage("diff writes table, markdown or json")
+    from .diff import build_diff_report
+    from .render.diff_tables import diff_summary, diff_tables
+
+    old = _dataset_at(base)
+    new = _dataset_at(head) if head else _load_checked()
+    report = build_diff_report(old, new, base, head or "werkmap")
+    _emit(report, diff_tables(report), fmt, diff_summary(report), not report.still_neutral)
+
+
+def _dataset_at(revision: str) -> Dataset:
+    """The validated data at a git revision, or exit 2 with why it cannot be used."""
+    from .checks import run_checks
+    from .gitdata import RevisionError, RevisionTree
+    from .loader import load_tree
+
+    try:
+        tree = RevisionTree(State.data, revision)
+    except RevisionError as exc:
+        _usage(str(exc))
+    result = load_tree(State.data, tree.names, tree.read)
+    issues = list(result.issues) + (run_checks(result.dataset) if result.dataset else [])
+    if issues or result.dataset is None:
+        typer.echo(f"The data at {revision} does not validate:", err=True)
+        _report_issues(issues, sys.stderr)
+        raise typer.Exit(EXIT_UNUSABLE)
+    return result.dataset

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from . import models
 from .issues import Issue
 from .money import MoneyError
-from .yamlsource import SourceFile, YamlPath, read_file
+from .yamlsource import SourceFile, YamlPath, parse_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,52 +59,68 @@ def _vocabulary() -> list[str]:
 _FIELDS = _vocabulary()
 
 
+FOLDERS = ("projects", "decisions", "results")
+Reader = Callable[[str], bytes]
+
+
 def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
-    """Read every data file; the Dataset is None when nothing can be trusted."""
-    issues: list[Issue] = []
+    """Read every data file under `root`; the Dataset is None when nothing can be trusted."""
     if not root.is_dir():
         return LoadResult(None, [Issue("E-NODATA", "no data directory here (use --data DIR)", str(root))])
+    names = ["programmes.yaml"] if (root / "programmes.yaml").exists() else []
+    for folder in FOLDERS:
+        if (root / folder).is_dir():
+            names += [f"{folder}/{p.name}" for p in sorted((root / folder).iterdir())]
+    return load_tree(root, names, lambda name: (root / name).read_bytes(), pure_yaml=pure_yaml)
+
+
+def load_tree(root: Path, names: list[str], read: Reader, *, pure_yaml: bool | None = None) -> LoadResult:
+    """Build the Dataset from named files (`projects/x.yaml`), read from disk or from a git revision."""
+    issues: list[Issue] = []
     dataset = Dataset(root)
-    programmes_path = root / "programmes.yaml"
-    if not programmes_path.is_file():
-        issues.append(Issue("E-NODATA", "programmes.yaml is missing", _show(root, programmes_path)))
+    if "programmes.yaml" not in names:
+        issues.append(Issue("E-NODATA", "programmes.yaml is missing", str(root / "programmes.yaml")))
     else:
-        dataset.programmes = _load_one(programmes_path, root, models.ProgrammesFile, issues, pure_yaml)
+        dataset.programmes = _load_one("programmes.yaml", root, read, models.ProgrammesFile, issues, pure_yaml)
         if dataset.programmes is None:
             dataset.broken.add("programmes")
-    folders: list[tuple[str, type[BaseModel], list[Any]]] = [
-        ("projects", models.Project, dataset.projects),
-        ("decisions", models.Decision, dataset.decisions),
-        ("results", models.ResultsFile, dataset.results),
-    ]
-    for folder, model, bucket in folders:
-        for path in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
-            if path.suffix == ".yml":
-                issues.append(Issue("E-FILENAME", "data files end in .yaml, not .yml", _show(root, path)))
-                continue
-            if path.suffix != ".yaml":
-                continue
-            if path.is_dir():
-                issues.append(Issue("E-READ", "a directory where a data file was expected", _display(root, path)))
-                dataset.broken.add(path.stem)
-                continue
-            located = _load_one(path, root, model, issues, pure_yaml)
-            if located is not None:
-                bucket.append(located)
-            else:
-                dataset.broken.add(path.stem)
+    buckets: dict[str, tuple[type[BaseModel], list[Any]]] = {
+        "projects": (models.Project, dataset.projects),
+        "decisions": (models.Decision, dataset.decisions),
+        "results": (models.ResultsFile, dataset.results),
+    }
+    for name in names:
+        folder, _, file_name = name.partition("/")
+        if folder not in buckets or not file_name:
+            continue
+        stem, suffix = Path(file_name).stem, Path(file_name).suffix
+        if suffix == ".yml":
+            issues.append(Issue("E-FILENAME", "data files end in .yaml, not .yml", str(root / name)))
+            continue
+        if suffix != ".yaml":
+            continue
+        model, bucket = buckets[folder]
+        located = _load_one(name, root, read, model, issues, pure_yaml)
+        if located is not None:
+            bucket.append(located)
+        else:
+            dataset.broken.add(stem)
     return LoadResult(dataset, issues)
 
 
-def _show(root: Path, path: Path) -> str:
+def _load_one(
+    name: str, root: Path, read: Reader, model: type[M], issues: list[Issue], pure_yaml: bool | None
+) -> Located[M] | None:
+    shown = str(root / name)
     try:
-        return str(path.relative_to(root.parent)) if root.parent != Path("") else str(path)
-    except ValueError:
-        return str(path)
-
-
-def _load_one(path: Path, root: Path, model: type[M], issues: list[Issue], pure_yaml: bool | None) -> Located[M] | None:
-    source = read_file(path, _display(root, path), pure=pure_yaml)
+        raw = read(name)
+    except IsADirectoryError:
+        issues.append(Issue("E-READ", "a directory where a data file was expected", shown))
+        return None
+    except OSError as exc:
+        issues.append(Issue("E-READ", f"cannot read file: {exc.strerror or exc}", shown))
+        return None
+    source = parse_bytes(raw, shown, pure=pure_yaml)
     issues.extend(source.issues)
     if not source.usable():
         return None
@@ -115,11 +132,6 @@ def _load_one(path: Path, root: Path, model: type[M], issues: list[Issue], pure_
     if source.issues:
         return None
     return Located(instance, source)
-
-
-def _display(root: Path, path: Path) -> str:
-    """Paths as the user typed the data directory, e.g. `data/projects/zorgstart.yaml`."""
-    return str(root / path.relative_to(root))
 
 
 def schema_issues(exc: ValidationError, source: SourceFile) -> list[Issue]:

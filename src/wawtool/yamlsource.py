@@ -14,7 +14,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -81,15 +80,6 @@ def loader_class(pure: bool | None = None) -> type:
     if pure is None:
         pure = os.environ.get("WAW_YAML", "").lower() == "python"
     return yaml.SafeLoader if pure or not HAVE_LIBYAML else _FastLoader
-
-
-def read_file(path: Path, display: str | None = None, *, pure: bool | None = None) -> SourceFile:
-    shown = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return SourceFile(shown, issues=[Issue("E-READ", f"cannot read file: {exc.strerror}", shown)])
-    return parse_bytes(raw, shown, pure=pure)
 
 
 def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFile:

@@ -1,0 +1,61 @@
+"""The data directory as it was at a git revision, read from git without touching the work tree."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+class RevisionError(Exception):
+    """A revision that cannot be read: the message says why."""
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise RevisionError("git is not installed") from None
+    if done.returncode != 0:
+        raise RevisionError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+class RevisionTree:
+    """The files under the data directory at one commit, read in one `git cat-file --batch` call."""
+
+    def __init__(self, data: Path, revision: str) -> None:
+        data = data.resolve()
+        if not data.is_dir():
+            raise RevisionError(f"{data} is not a directory")
+        top = Path(_git(data, "rev-parse", "--show-toplevel").decode().strip())
+        self.prefix = data.relative_to(top).as_posix()
+        try:
+            self.commit = _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
+        except RevisionError:
+            raise RevisionError(f"unknown revision '{revision}'") from None
+        listing = _git(top, "ls-tree", "-r", "-z", "--name-only", self.commit, "--", self.prefix or ".")
+        paths = [p for p in listing.decode("utf-8").split("\0") if p]
+        start = len(self.prefix) + 1 if self.prefix else 0
+        self.names = [p[start:] for p in paths]
+        self.files = self._read_all(top, paths)
+
+    def _read_all(self, top: Path, paths: list[str]) -> dict[str, bytes]:
+        if not paths:
+            return {}
+        request = "".join(f"{self.commit}:{p}\n" for p in paths).encode("utf-8")
+        out = _git(top, "cat-file", "--batch", stdin=request)
+        files: dict[str, bytes] = {}
+        position = 0
+        for name in self.names_for(paths):
+            header_end = out.index(b"\n", position)
+            size = int(out[position:header_end].split()[2])
+            files[name] = out[header_end + 1 : header_end + 1 + size]
+            position = header_end + 1 + size + 1
+        return files
+
+    def names_for(self, paths: list[str]) -> list[str]:
+        start = len(self.prefix) + 1 if self.prefix else 0
+        return [p[start:] for p in paths]
+
+    def read(self, name: str) -> bytes:
+        return self.files[name]
