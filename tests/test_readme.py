@@ -26,7 +26,21 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert install_and_test.strip() in ci.splitlines()
 
 
-@pytest.mark.parametrize("command", ["validate", "check-budget", "budget", "status", "report"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate",
+        "check-budget",
+        "budget",
+        "status",
+        "report",
+        "export",
+        "template results",
+        "import-results",
+        "diff",
+        "schema",
+    ],
+)
 def test_every_command_is_documented(command: str) -> None:
     assert f"### `waw {command}" in README
 
@@ -68,3 +82,16 @@ def test_monitor_examples_are_real_output() -> None:
     report = run("report", "--quarter", "Q3-2021", "--format", "markdown", data=SHIPPED).stdout
     assert report[: report.index("### Doorstroombanen")].strip() in README
     assert report[report.index("### WSP-projecten") : report.index("### Gemeentelijke projecten")].strip() in README
+
+
+def test_committed_schemas_are_current(tmp_path: Path) -> None:
+    assert run("schema", "-o", tmp_path).exit_code == 0
+    for fresh in tmp_path.glob("*.schema.json"):
+        assert (ROOT / "schemas" / fresh.name).read_bytes() == fresh.read_bytes(), "run: waw schema -o schemas"
+
+
+def test_import_and_diff_examples_are_real_output() -> None:
+    from readme_examples import diff_example, import_example
+
+    assert import_example().strip() in README
+    assert diff_example().strip() in README
