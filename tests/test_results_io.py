@@ -58,6 +58,14 @@ def test_filled_template_round_trips_through_the_reports(shipped_copy: Path, tmp
         ("jongeren", "uitstroom-percentage"): {"value": 62.5, "qualifier": None, "quote": None},
     }
     assert run("validate", data=shipped_copy).exit_code == 0
+    report = json.loads(run("report", "--quarter", "Q1-2022", "--format", "json", data=shipped_copy).stdout)
+    in_report = {
+        (r["project"], r["indicator"]): r["result"]["value"]
+        for b in report["categories"]
+        for r in b["rows"]
+        if r["result"]
+    }
+    assert in_report == {("zorgstart", "uitstroom-betaald-werk"): 120, ("jongeren", "uitstroom-percentage"): 62.5}
 
 
 def test_broken_cells_are_located_and_nothing_is_written(shipped_copy: Path, tmp_path: Path) -> None:
