@@ -116,3 +116,36 @@ def test_libreoffice_converts_the_workbook_and_keeps_text_as_text(minimal: Path,
     assert "Coördinatie" in budget and "100.5" in budget
     projects = _soffice_csv(source, 4)
     assert "alpha,=1+1," in projects  # shown as typed, never calculated to 2
+
+
+def test_csv_never_turns_text_into_a_formula(minimal: Path) -> None:
+    alpha = minimal / "projects" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("name: Alpha", "name: '=1+1'"))
+    programmes = minimal / "programmes.yaml"
+    programmes.write_text(programmes.read_text().replace("description: Coördinatie", "description: '@SUM(A1)'"))
+    result = run("budget", "--year", "2023", "--format", "csv", data=minimal)
+    assert result.exit_code == 0, result.output
+    assert "'=1+1" in result.stdout and "'@SUM(A1)" in result.stdout
+    for line in result.stdout.splitlines():
+        for cell in line.split(","):
+            assert not cell.startswith(("=", "+", "@")), line
+
+
+def test_atomic_write_leaves_the_old_file_when_the_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from wawtool.files import write_atomic
+
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, b"new content")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]

@@ -106,6 +106,7 @@ def test_elapsed_fraction_counts_whole_months() -> None:
     assert elapsed_fraction((2023, 1), (2023, 12), (2023, 9)) == D(9) / D(12)
     assert elapsed_fraction((2023, 1), (2023, 12), (2022, 5)) == 0
     assert elapsed_fraction((2023, 1), (2023, 12), (2025, 1)) == 1
+    assert elapsed_fraction((2023, 6), (2023, 1), (2023, 3)) == 1  # a target ending before the project starts
 
 
 def test_target_choice_prefers_the_period_holding_the_quarter() -> None:

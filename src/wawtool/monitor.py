@@ -91,7 +91,10 @@ def months(start: Month, end: Month) -> int:
 
 
 def elapsed_fraction(start: Month, end: Month, as_of: Month) -> Decimal:
+    """The share of the period that has passed, 0 to 1; a period that ends before it starts has passed."""
     total = months(start, end)
+    if total <= 0:
+        return Decimal(1)
     done = min(max(months(start, as_of), 0), total)
     return Decimal(done) / Decimal(total)
 
