@@ -6,13 +6,13 @@ Schema validation sees one file at a time; these rules see them together
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from .issues import Issue
 from .loader import Dataset, Located
-from .models import BudgetLine, Decision, Project, month_key
+from .models import BudgetLine, Project, month_key
 
 Check = Callable[[Dataset], list[Issue]]
 
@@ -45,36 +45,29 @@ def check_unique_ids(dataset: Dataset) -> list[Issue]:
         for key in ("programmes", "funding_sources", "categories", "indicators", "begroting_groups"):
             seen: dict[str, int] = {}
             for index, item in enumerate(getattr(prog.model, key)):
-                path, line = prog.at(key, index, "id")
                 if item.id in seen:
-                    issues.append(
-                        Issue(
-                            "E-DUPID",
-                            f"{key}[{index}].id: '{item.id}' is used twice (first at [{seen[item.id]}])",
-                            path,
-                            line,
-                        )
-                    )
+                    path, line = prog.at(key, index, "id")
+                    message = f"{key}[{index}].id: '{item.id}' is used twice (first at [{seen[item.id]}])"
+                    issues.append(Issue("E-DUPID", message, path, line))
                 seen.setdefault(item.id, index)
-    for bucket in (_id_places(dataset.projects), _id_places(dataset.decisions)):
+    for bucket in (dataset.projects, dataset.decisions):
         first: dict[str, str] = {}
-        for model_id, path, line in bucket:
+        for located in bucket:
+            model_id = located.model.id  # type: ignore[union-attr]
             if model_id in first:
+                path, line = located.at("id")
                 issues.append(Issue("E-DUPID", f"id: '{model_id}' is also the id of {first[model_id]}", path, line))
-            first.setdefault(model_id, path)
+            first.setdefault(model_id, located.source.path)
     return issues
-
-
-def _id_places(files: Sequence[Located[Project]] | Sequence[Located[Decision]]) -> list[tuple[str, str, int | None]]:
-    """(id, path, line) of each file's id, so projects and decisions share one rule."""
-    return [(located.model.id, *located.at("id")) for located in files]
 
 
 def check_file_names(dataset: Dataset) -> list[Issue]:
     issues = []
-    for model_id, path, line in [*_id_places(dataset.projects), *_id_places(dataset.decisions)]:
-        stem = Path(path).stem
+    for located in [*dataset.projects, *dataset.decisions]:
+        model_id = located.model.id
+        stem = Path(located.source.path).stem
         if stem != model_id:
+            path, line = located.at("id")
             issues.append(Issue("E-FILENAME", f"id: '{model_id}' differs from the file name '{stem}.yaml'", path, line))
     return issues
 
@@ -153,9 +146,9 @@ def check_results_files(dataset: Dataset) -> list[Issue]:
             Issue("E-SCHEMA", "traffic_lights: missing; results need the thresholds of the lights", path, line)
         )
     for results_file in dataset.results:
-        path, line = results_file.at("quarter")
-        stem = Path(path).stem
+        stem = Path(results_file.source.path).stem
         if stem != results_file.model.quarter:
+            path, line = results_file.at("quarter")
             issues.append(
                 Issue(
                     "E-FILENAME",
@@ -244,8 +237,8 @@ def check_duplicate_lines(dataset: Dataset) -> list[Issue]:
         ids: dict[str, int] = {}
         for i, line in enumerate(located.model.budget):
             key = _line_key(line)
-            path, line_no = located.at("budget", i)
             if key in seen:
+                path, line_no = located.at("budget", i)
                 issues.append(
                     Issue(
                         "E-DUPLINE",
@@ -257,6 +250,7 @@ def check_duplicate_lines(dataset: Dataset) -> list[Issue]:
                 )
             seen.setdefault(key, i)
             if line.id and line.id in ids:
+                path, line_no = located.at("budget", i)
                 issues.append(Issue("E-DUPID", f"budget[{i}].id: '{line.id}' is used twice", path, line_no))
             if line.id:
                 ids.setdefault(line.id, i)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .issues import Issue
+from .models import _kind
 from .money import MoneyError
 from .yamlsource import SourceFile, YamlPath, parse_bytes
 
@@ -37,9 +38,12 @@ class Dataset:
     decisions: list[Located[models.Decision]] = field(default_factory=list)
     results: list[Located[models.ResultsFile]] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # stems of files that did not load: their ids are unknown
+    _index: dict[str, models.Project] = field(default_factory=dict, repr=False)
 
     def project(self, project_id: str) -> models.Project | None:
-        return next((p.model for p in self.projects if p.model.id == project_id), None)
+        if len(self._index) != len(self.projects):  # built on first use, and again if projects were added
+            self._index = {p.model.id: p.model for p in self.projects}
+        return self._index.get(project_id)
 
 
 @dataclass
@@ -189,6 +193,12 @@ def _message(error: Any) -> str:
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
+    if kind == "string_type":
+        return f"expected text, got {_kind(error.get('input'))}; quote it if it is text"
+    if kind == "int_type":
+        return f"expected a whole number, got {_kind(error.get('input'))}"
+    if kind == "string_too_short":
+        return "expected text, got an empty string"
     if kind in {"string_pattern_mismatch"}:
         return f"'{error.get('input')}' is not an id (lowercase letters, digits and '-')"
     if kind in {"enum", "literal_error"}:

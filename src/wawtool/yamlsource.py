@@ -61,9 +61,14 @@ class SourceFile:
     lines: dict[YamlPath, int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     flagged: set[YamlPath] = field(default_factory=set)
+    text: str | None = field(default=None, repr=False)  # kept so lines can be found when first needed
+    loader: type | None = field(default=None, repr=False)
 
     def line_of(self, path: YamlPath) -> int | None:
         """The line of the value at `path`, or of its nearest ancestor."""
+        if not self.lines and self.text is not None and self.loader is not None:
+            # The fast path keeps no lines; the line map is built only for a file that has a problem.
+            _Builder(SourceFile(self.path, lines=self.lines), self.loader).run(self.text)
         while True:
             if path in self.lines:
                 return self.lines[path]
@@ -95,8 +100,109 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
                 Issue("E-CONFLICT", f"merge-conflict marker '{match.group(1)}': resolve the conflict first", path, line)
             )
         return source
-    _Builder(source, loader_class(pure)).run(text)
+    loader = loader_class(pure)
+    if _fast_path_safe(text):
+        try:
+            source.data = _FastReader(loader).read(text)
+            source.text, source.loader = text, loader
+            return source
+        except _Fallback:
+            pass
+    _Builder(source, loader).run(text)
     return source
+
+
+class _Fallback(Exception):
+    """The fast reader met something that needs the careful one (which then says what and where)."""
+
+
+_ANCHOR_OR_TAG = re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s]", re.MULTILINE)
+_MAX_FAST_NESTING = 200
+# A line indented past 150 columns, or 50 block indicators in a row ("- - - ..."), may nest deeply.
+_DEEP_INDENT = "\n" + " " * 150
+_INDICATOR_TRIPLE = re.compile(r"[-?][ \t]+[-?][ \t]+[-?]")  # a cheap first look; real data has none
+_INDICATOR_RUN = re.compile(r"(?:[-?][ \t]+){50}")
+
+
+def _fast_path_safe(text: str) -> bool:
+    """True when the C composer can be trusted with this text: no anchors or tags, and shallow nesting.
+
+    Nesting is bounded by indentation plus the indicators on a line, and by the number of
+    brackets: a file over either bound goes to the event reader, which stops at MAX_DEPTH
+    instead of recursing until the process dies.
+    """
+    if ("&" in text or "*" in text or "!" in text) and _ANCHOR_OR_TAG.search(text):
+        return False
+    if (
+        text.count("[") + text.count("{") > _MAX_FAST_NESTING
+        or _DEEP_INDENT in "\n" + text[:200]
+        or _DEEP_INDENT in text
+    ):
+        return False
+    return not (_INDICATOR_TRIPLE.search(text) and _INDICATOR_RUN.search(text))
+
+
+def _composer(loader: type) -> type:
+    """The loader with a no-op resolver: the reader resolves plain scalars itself (resolve_plain)."""
+
+    class Composer(loader):  # type: ignore[misc,valid-type]
+        def resolve(self, kind: type, value: object, implicit: object) -> str:
+            return "tag:yaml.org,2002:str"
+
+    return Composer
+
+
+_COMPOSERS: dict[type, type] = {}
+
+
+class _FastReader:
+    """Compose with libyaml, then build plain data in one pass; any doubt raises _Fallback."""
+
+    def __init__(self, loader: type) -> None:
+        if loader not in _COMPOSERS:
+            _COMPOSERS[loader] = _composer(loader)
+        self.loader = _COMPOSERS[loader]
+        self.seen: set[int] = set()
+
+    def read(self, text: str) -> Any:
+        try:
+            parser = self.loader(text)
+        except yaml.YAMLError:
+            raise _Fallback from None
+        try:
+            node = parser.get_single_node()
+        except yaml.YAMLError:
+            raise _Fallback from None
+        finally:
+            parser.dispose()
+        if node is None or not isinstance(node, yaml.MappingNode):
+            raise _Fallback
+        return self.build(node)
+
+    def build(self, node: yaml.Node) -> Any:
+        if id(node) in self.seen:
+            raise _Fallback  # an alias: the same node twice
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style in (None, ""):
+                value, problem = resolve_plain(node.value)
+                if problem is not None:
+                    raise _Fallback
+                return value
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item) for item in node.value]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Fallback
+                key = self.build(key_node)
+                if not isinstance(key, str) or key == "<<" or key in result:
+                    raise _Fallback
+                result[key] = self.build(value_node)
+            return result
+        raise _Fallback
 
 
 def _decode(raw: bytes, source: SourceFile) -> str | None:
@@ -310,8 +416,16 @@ class _Builder:
 _SKIP = object()
 
 
+_SPECIAL_WORDS = _NULL | _TRUE | _FALSE | _YAML11_BOOL
+
+
 def resolve_plain(text: str) -> tuple[Any, tuple[str, str] | None]:
     """The value of an unquoted scalar, or the reason it is ambiguous."""
+    first = text[:1]
+    if first.isalpha() and text not in _SPECIAL_WORDS:
+        return text, None  # a word: by far the most common case (every key), decided without a regex
+    if text.isdigit() and (first != "0" or text == "0") and len(text) <= MAX_INT_DIGITS:
+        return int(text), None
     if text in _NULL:
         return None, None
     if text in _TRUE:
