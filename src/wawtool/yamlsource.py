@@ -149,6 +149,12 @@ def _composer(loader: type) -> type:
         def resolve(self, kind: type, value: object, implicit: object) -> str:
             return "tag:yaml.org,2002:str"
 
+        def descend_resolver(self, current_node: object, current_index: object) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
     return Composer
 
 
@@ -180,8 +186,30 @@ class _FastReader:
         return self.build(node)
 
     def build(self, node: yaml.Node) -> Any:
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            if node.style in (None, ""):
+                value, problem = resolve_plain(node.value)
+                if problem is not None:
+                    raise _Fallback
+                return value
+            return node.value
         if id(node) in self.seen:
-            raise _Fallback  # an alias: the same node twice
+            raise _Fallback  # an alias: the same collection twice (the pre-scan makes this rare)
+        self.seen.add(id(node))
+        if kind is yaml.SequenceNode:
+            return [self.build(item) for item in node.value]
+        if kind is yaml.MappingNode:
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not yaml.ScalarNode:
+                    raise _Fallback
+                key = self.build(key_node)
+                if key.__class__ is not str or key == "<<" or key in result:
+                    raise _Fallback
+                result[key] = self.build(value_node)
+            return result
+        raise _Fallback
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.style in (None, ""):

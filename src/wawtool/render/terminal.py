@@ -20,7 +20,10 @@ def render(console: Console, tables: list[Table], summary: str | None = None, fa
     """Boxed rich tables for a region's report; aligned lines, same words, for a national one."""
     compact = sum(len(t.rows) + len(t.footer) for t in tables) > LARGE
     for table in tables:
-        console.print(_compact(table) if compact else _rich_table(table))
+        if compact:
+            console.print(_compact(table), soft_wrap=True)  # aligned already: no re-wrapping per line
+        else:
+            console.print(_rich_table(table))
         for note in table.notes:
             console.print(Text(f"  {note}", style="dim"))
         console.print()
