@@ -139,3 +139,26 @@ def test_fuzzed_tree_on_disk_through_all_checks(tmp_path: Path) -> None:
         dataset, issues = validate_data(tree)
         assert all(isinstance(issue, Issue) for issue in issues)
         assert dataset is None or isinstance(dataset, Dataset)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(SEED_FILES)), st.randoms(use_true_random=False), st.sampled_from(["c", "python"]))
+def test_the_fast_reader_never_accepts_what_the_careful_one_refuses(name: str, rnd: random.Random, loader: str) -> None:
+    """The libyaml fast path may only skip work: what it accepts, the event reader reads the same, without issues."""
+    from wawtool import yamlsource
+
+    text_bytes = _mutate(SEED_FILES[name], rnd)
+    try:
+        text = text_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    cls = yamlsource.loader_class(loader == "python")
+    if not yamlsource._fast_path_safe(text):
+        return
+    try:
+        fast = yamlsource._FastReader(cls).read(text)
+    except yamlsource._Fallback:
+        return
+    careful = yamlsource.SourceFile("x.yaml")
+    yamlsource._Builder(careful, cls).run(text)
+    assert careful.issues == [] and careful.data == fast
