@@ -100,7 +100,7 @@ def main() -> None:
             results[(scale, name)] = seconds
             rows.append((f"{scale} ({files} files)", name, seconds, peak))
             print(f"  {scale:8} {name:34} {seconds:8.3f} s {peak:6d} MB", file=sys.stderr)
-    print("| data | command | median of %d (s) | peak memory (MB) |" % args.runs)
+    print(f"| data | command | median of {args.runs} (s) | peak memory (MB) |")
     print("|---|---|---:|---:|")
     for data_name, name, seconds, peak in rows:
         print(f"| {data_name} | `{name}` | {seconds:.3f} | {peak} |")

@@ -7,10 +7,10 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import MINIMAL, SHIPPED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import MINIMAL, SHIPPED
 from wawtool.budget import Item, StatedSum, Verdict, compare, side
 from wawtool.checks import validate_data
 from wawtool.fmt import euro

@@ -50,10 +50,11 @@ def check_unique_ids(dataset: Dataset) -> list[Issue]:
                     message = f"{key}[{index}].id: '{item.id}' is used twice (first at [{seen[item.id]}])"
                     issues.append(Issue("E-DUPID", message, path, line))
                 seen.setdefault(item.id, index)
-    for bucket in (dataset.projects, dataset.decisions):
+    buckets: list[list[Located[Any]]] = [list(dataset.projects), list(dataset.decisions)]
+    for bucket in buckets:
         first: dict[str, str] = {}
         for located in bucket:
-            model_id = located.model.id  # type: ignore[union-attr]
+            model_id = located.model.id
             if model_id in first:
                 path, line = located.at("id")
                 issues.append(Issue("E-DUPID", f"id: '{model_id}' is also the id of {first[model_id]}", path, line))
@@ -63,7 +64,8 @@ def check_unique_ids(dataset: Dataset) -> list[Issue]:
 
 def check_file_names(dataset: Dataset) -> list[Issue]:
     issues = []
-    for located in [*dataset.projects, *dataset.decisions]:
+    files: list[Located[Any]] = [*dataset.projects, *dataset.decisions]
+    for located in files:
         model_id = located.model.id
         stem = Path(located.source.path).stem
         if stem != model_id:

@@ -145,7 +145,7 @@ def _fast_path_safe(text: str) -> bool:
 def _composer(loader: type) -> type:
     """The loader with a no-op resolver: the reader resolves plain scalars itself (resolve_plain)."""
 
-    class Composer(loader):  # type: ignore[misc,valid-type]
+    class Composer(loader):
         def resolve(self, kind: type, value: object, implicit: object) -> str:
             return "tag:yaml.org,2002:str"
 
@@ -185,7 +185,7 @@ class _FastReader:
             raise _Fallback
         return self.build(node)
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: Any) -> Any:
         kind = node.__class__
         if kind is yaml.ScalarNode:
             if node.style in (None, ""):
@@ -206,27 +206,6 @@ class _FastReader:
                     raise _Fallback
                 key = self.build(key_node)
                 if key.__class__ is not str or key == "<<" or key in result:
-                    raise _Fallback
-                result[key] = self.build(value_node)
-            return result
-        raise _Fallback
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            if node.style in (None, ""):
-                value, problem = resolve_plain(node.value)
-                if problem is not None:
-                    raise _Fallback
-                return value
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise _Fallback
-                key = self.build(key_node)
-                if not isinstance(key, str) or key == "<<" or key in result:
                     raise _Fallback
                 result[key] = self.build(value_node)
             return result
