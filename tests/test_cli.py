@@ -88,8 +88,18 @@ def test_year_filter_and_minimal_figures(minimal: Path) -> None:
 
 def test_commands_never_write_to_data(shipped_copy: Path) -> None:
     before = snapshot(shipped_copy)
-    for args in (["validate"], ["check-budget"], ["budget", "--year", "2024", "--format", "csv"]):
-        run(*args, data=shipped_copy)
+    out = shipped_copy.parent / "out.xlsx"
+    for args in (
+        ["validate"],
+        ["check-budget"],
+        ["budget", "--year", "2024", "--format", "csv"],
+        ["status"],
+        ["report", "--quarter", "Q3-2021", "--format", "markdown"],
+        ["export", "-o", str(out)],
+        ["template", "results", "--quarter", "Q1-2024", "-o", str(shipped_copy.parent / "t.xlsx")],
+        ["schema", "-o", str(shipped_copy.parent / "schemas")],
+    ):
+        assert run(*args, data=shipped_copy).exit_code == 0, args
     assert snapshot(shipped_copy) == before
 
 
