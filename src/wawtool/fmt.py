@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import functools
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from .budget import Verdict
 from .money import whole_euros
@@ -16,14 +17,26 @@ VERDICT_LABEL = {
 }
 
 
+@functools.cache
+def _separators() -> tuple[str, str]:
+    """The Dutch decimal and grouping symbols, from Babel's locale data (looked up once)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol("nl_NL"), get_group_symbol("nl_NL")
+
+
+def _dutch(value: Decimal, decimals: int) -> str:
+    """Group and point as nl_NL does; the digits come from Decimal's own exact formatting."""
+    decimal, group = _separators()
+    return format(value, f",.{decimals}f").translate({44: group, 46: decimal})
+
+
 def euro(amount: Decimal, *, whole: bool = False) -> str:
     """`€ 1.054.795` or `€ 50.455,25`: cents only where there are cents, or never when `whole`."""
-    from babel.numbers import format_decimal
-
     if whole or amount == amount.to_integral_value():
-        text = format_decimal(whole_euros(abs(amount)), format="#,##0", locale="nl_NL")
+        text = _dutch(whole_euros(abs(amount)), 0)
     else:
-        text = format_decimal(abs(amount), format="#,##0.00", locale="nl_NL")
+        text = _dutch(abs(amount), 2)
     return f"€ {'-' if amount < 0 else ''}{text}"
 
 
@@ -76,9 +89,8 @@ def number_text(value: Decimal | None, qualifier: str | None = None, *, percent:
     """`ruim 80`, `ca. 50`, `87%`, `1.160`; an unknown is `onbekend`, never 0."""
     if value is None:
         return UNKNOWN_LABEL
-    from babel.numbers import format_decimal
-
-    shown = format_decimal(value, format="#,##0.#", locale="nl_NL") + ("%" if percent else "")
+    rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+    shown = _dutch(rounded, 0 if rounded == rounded.to_integral_value() else 1) + ("%" if percent else "")
     return f"{QUALIFIER_LABEL[qualifier]} {shown}" if qualifier else shown
 
 
