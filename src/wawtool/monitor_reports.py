@@ -15,6 +15,7 @@ from .models import (
     IndicatorKind,
     LightRule,
     Project,
+    Qualitative,
     Result,
     ResultsFile,
     Status,
@@ -108,20 +109,26 @@ def build_status_report(
     if results_file is None:
         return None
     as_of = month_key(results_file.as_of)
+    by_project: dict[str, tuple[list[Result], list[Qualitative]]] = {}
+    for result in results_file.results:  # grouped once: a national quarter holds thousands of figures
+        by_project.setdefault(result.project, ([], []))[0].append(result)
+    for qualitative in results_file.qualitative:
+        by_project.setdefault(qualitative.project, ([], []))[1].append(qualitative)
     rows = []
     for located in dataset.projects:
         project = located.model
         if programme and project.programme != programme or category and project.category != category:
             continue
-        rows += _project_rows(dataset, project, results_file, as_of)
+        results, words = by_project.get(project.id, ([], []))
+        rows += _project_rows(dataset, project, results, words, as_of)
     order = _category_order(dataset)
     rows.sort(key=lambda r: (order.get(r.category, len(order)), r.project_name.lower()))
     return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
 
 
-def _project_rows(dataset: Dataset, project: Project, results_file: ResultsFile, as_of: Month) -> list[StatusRow]:
-    results = [r for r in results_file.results if r.project == project.id]
-    words = [q for q in results_file.qualitative if q.project == project.id]
+def _project_rows(
+    dataset: Dataset, project: Project, results: list[Result], words: list[Qualitative], as_of: Month
+) -> list[StatusRow]:
     status = status_at(project, as_of)
     if status is None and not results and not words:
         return []  # the project did not exist yet
