@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import gc
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +177,30 @@ def test_every_command_has_help() -> None:
         assert command in result.stdout
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "--format" in sub.stdout
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_cyclic_collector_as_it_found_it(enabled: bool) -> None:
+    from wawtool.loader import load
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        frozen = gc.get_freeze_count()
+        assert load(SHIPPED).dataset is not None
+        assert gc.isenabled() is enabled
+        assert run("check-budget").exit_code == 0
+        assert gc.get_freeze_count() == frozen  # freezing is for a process of waw's own, never for its host
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_installed_command_is_a_whole_process() -> None:
+    waw = Path(sys.executable).parent / "waw"
+    done = subprocess.run(
+        [str(waw), "--data", str(SHIPPED), "check-budget", "--format", "json"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["passed"] is True
+    assert "1054795.25" in done.stdout

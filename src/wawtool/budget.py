@@ -26,7 +26,7 @@ class Verdict(StrEnum):
 
 
 class Report(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Item(Report):

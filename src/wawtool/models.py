@@ -93,7 +93,7 @@ def month_key(value: str, *, end: bool = False) -> tuple[int, int]:
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False, defer_build=True)
 
 
 class Status(StrEnum):
