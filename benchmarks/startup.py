@@ -1,0 +1,73 @@
+"""Where the time of `waw check-budget` on the shipped data goes: each step as a whole process, cumulative.
+
+    python benchmarks/startup.py --runs 11 > startup.md
+
+Every line adds one piece to the line before it, so the difference between two lines is what that piece
+costs a user; the last lines are the real command with JSON output (no rich) and with the terminal table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DATA = ROOT / "data"
+
+FLOOR = f"""
+import sys; sys.argv = ['floor', {str(DATA)!r}]
+sys.path.insert(0, {str(ROOT / 'benchmarks')!r})
+import typer, rich.console, rich.table
+from floor import main; main(__import__('pathlib').Path(sys.argv[1]))
+"""
+
+STEPS = [
+    ("the target's baseline: import yaml, pydantic", [sys.executable, "-c", "import yaml, pydantic"]),
+    ("+ from pydantic import BaseModel", [sys.executable, "-c", "import yaml; from pydantic import BaseModel"]),
+    ("+ import typer", [sys.executable, "-c", "import yaml, typer; from pydantic import BaseModel"]),
+    (
+        "+ import rich.console, rich.table",
+        [sys.executable, "-c", "import yaml, typer, rich.console, rich.table; from pydantic import BaseModel"],
+    ),
+    (
+        "+ waw's models defined",
+        [sys.executable, "-c", "import yaml, typer, rich.console, rich.table, wawtool.models"],
+    ),
+    ("+ every file parsed and validated (the floor script)", [sys.executable, "-c", FLOOR]),
+    ("`waw --help`", [str(BIN / "waw"), "--help"]),
+    ("`waw check-budget --format json`", [str(BIN / "waw"), "--data", str(DATA), "check-budget", "--format", "json"]),
+    ("`waw check-budget` (terminal table)", [str(BIN / "waw"), "--data", str(DATA), "check-budget"]),
+]
+
+
+def median_seconds(argv: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ})
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{argv} exited {done.returncode}: {done.stderr.decode()}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    rows = [(name, median_seconds(argv, args.runs)) for name, argv in STEPS]
+    base = rows[0][1]
+    print(f"| step | median of {args.runs} (s) | x baseline |")
+    print("|---|---:|---:|")
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.3f} | {seconds / base:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
