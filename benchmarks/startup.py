@@ -22,7 +22,7 @@ DATA = ROOT / "data"
 
 FLOOR = f"""
 import sys; sys.argv = ['floor', {str(DATA)!r}]
-sys.path.insert(0, {str(ROOT / 'benchmarks')!r})
+sys.path.insert(0, {str(ROOT / "benchmarks")!r})
 import typer, rich.console, rich.table
 from floor import main; main(__import__('pathlib').Path(sys.argv[1]))
 """
