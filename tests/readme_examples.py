@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 import openpyxl
 
-from helpers import SHIPPED, run
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "PATH": "/usr/bin:/bin",
-}
+from helpers import SHIPPED, git, run
 
 
 def _in_copy(work: Path) -> Path:
@@ -50,7 +40,7 @@ def diff_example() -> str:
         work = Path(tmp)
         data = _in_copy(work)
         for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "data"]):
-            subprocess.run(["git", *args], cwd=work, env=GIT_ENV, check=True, capture_output=True)
+            git(work, *args)
         project = data / "projects" / "wijkleerbedrijf.yaml"
         project.write_text(
             project.read_text(encoding="utf-8").replace("amount: 240000", "amount: 260000"), encoding="utf-8"
