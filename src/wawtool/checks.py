@@ -13,6 +13,7 @@ from typing import Any
 from .issues import Issue
 from .loader import Dataset, Located
 from .models import BudgetLine, Project, month_key
+from .yamlsource import dotted
 
 Check = Callable[[Dataset], list[Issue]]
 
@@ -82,7 +83,7 @@ def check_references(dataset: Dataset) -> list[Issue]:
         ids = known[kind]
         if value is not None and ids is not None and value not in ids:
             path, line = located.at(*where)
-            issues.append(Issue("E-REF", f"{_dotted(where)}: unknown {kind} '{value}'{_hint(value, ids)}", path, line))
+            issues.append(Issue("E-REF", f"{dotted(where)}: unknown {kind} '{value}'{_hint(value, ids)}", path, line))
 
     if dataset.programmes:
         prog = dataset.programmes
@@ -183,7 +184,7 @@ def check_periods(dataset: Dataset) -> list[Issue]:
         if start and end and month_key(end, end=True) < month_key(start):
             path, line = located.at(*where, "end")
             issues.append(
-                Issue("E-PERIOD", f"{_dotted((*where, 'end'))}: end {end} is before start {start}", path, line)
+                Issue("E-PERIOD", f"{dotted((*where, 'end'))}: end {end} is before start {start}", path, line)
             )
 
     if dataset.programmes:
@@ -279,13 +280,6 @@ def run_checks(dataset: Dataset, checks: Iterable[Check] = CHECKS) -> list[Issue
     for check in checks:
         issues.extend(check(dataset))
     return issues
-
-
-def _dotted(where: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in where:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def _hint(value: str, known: set[str]) -> str:

@@ -16,7 +16,7 @@ from . import models
 from .issues import Issue
 from .models import _kind
 from .money import MoneyError
-from .yamlsource import SourceFile, YamlPath, parse_bytes
+from .yamlsource import SourceFile, YamlPath, dotted, parse_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -167,7 +167,7 @@ def schema_issues(exc: ValidationError, source: SourceFile) -> list[Issue]:
         if loc in found and error["type"] != "missing":
             continue  # one message per place: union members repeat each other
         code = "E-MONEY" if isinstance(error.get("ctx", {}).get("error"), MoneyError) else "E-SCHEMA"
-        found[loc] = Issue(code, f"{_dotted(loc)}: {_message(error)}", source.path, source.line_of(loc))
+        found[loc] = Issue(code, f"{dotted(loc) or '(file)'}: {_message(error)}", source.path, source.line_of(loc))
     return list(found.values())
 
 
@@ -193,13 +193,6 @@ def _has_child(node: Any, part: Any) -> bool:
 
 def _is_tag(part: str) -> bool:
     return "[" in part or part in {"str", "int", "bool", "none", "decimal", "list", "dict", "date"}
-
-
-def _dotted(loc: YamlPath) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "(file)"
 
 
 def _message(error: Any) -> str:

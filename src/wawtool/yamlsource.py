@@ -32,6 +32,15 @@ MAX_DEPTH = 32
 MAX_INT_DIGITS = 15
 YamlPath = tuple[str | int, ...]
 
+
+def dotted(path: YamlPath) -> str:
+    """A place in a file as its author reads it: `budget[2].amount`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
