@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .issues import Issue
-from .loader import Dataset, Located
+from .loader import Dataset, LoadResult, Located
 from .models import BudgetLine, Project, month_key
 from .yamlsource import dotted
 
@@ -293,7 +293,11 @@ def validate_data(root: Path, *, pure_yaml: bool | None = None) -> tuple[Dataset
     """Load every file and run every cross-file rule over what loaded: all problems at once."""
     from .loader import load
 
-    result = load(root, pure_yaml=pure_yaml)
+    return validate_loaded(load(root, pure_yaml=pure_yaml))
+
+
+def validate_loaded(result: LoadResult) -> tuple[Dataset | None, list[Issue]]:
+    """The cross-file rules over what loaded, after the problems of loading: from disk or from a git revision."""
     issues = list(result.issues)
     if result.dataset is not None:
         issues += run_checks(result.dataset)

@@ -431,7 +431,7 @@ def diff(
 
 def _dataset_at(revision: str) -> Dataset:
     """The validated data at a git revision, or exit 2 with why it cannot be used."""
-    from .checks import run_checks
+    from .checks import validate_loaded
     from .gitdata import RevisionError, RevisionTree
     from .loader import load_tree
 
@@ -439,10 +439,9 @@ def _dataset_at(revision: str) -> Dataset:
         tree = RevisionTree(State.data, revision)
     except RevisionError as exc:
         _usage(str(exc))
-    result = load_tree(State.data, tree.names, tree.read)
-    issues = list(result.issues) + (run_checks(result.dataset) if result.dataset else [])
-    if issues or result.dataset is None:
+    dataset, issues = validate_loaded(load_tree(State.data, tree.names, tree.read))
+    if issues or dataset is None:
         typer.echo(f"The data at {revision} does not validate:", err=True)
         _report_issues(issues, sys.stderr)
         raise typer.Exit(EXIT_UNUSABLE)
-    return _keep(result.dataset)
+    return _keep(dataset)
