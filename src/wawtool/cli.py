@@ -203,6 +203,33 @@ def _quarter(text: str) -> Quarter:
         raise typer.BadParameter(str(exc), param_hint="'--quarter'") from None
 
 
+def _quarter_or_latest(dataset: Dataset, chosen: Quarter | None) -> Quarter:
+    """The quarter asked for, or else the latest with results; exit 1 when there are none."""
+    from .monitor_reports import quarters_with_data
+
+    if chosen is not None:
+        return chosen
+    quarters = quarters_with_data(dataset)
+    if not quarters:
+        _no_data(dataset, "enig kwartaal")
+    return quarters[-1]
+
+
+def _category_names(dataset: Dataset) -> dict[str | None, str]:
+    assert dataset.programmes is not None
+    return {c.id: c.name for c in dataset.programmes.model.categories}
+
+
+def _write(path: Path, content: bytes) -> None:
+    """Write atomically, or exit 2 saying why it could not be written."""
+    from .files import WriteError, write_atomic
+
+    try:
+        write_atomic(path, content)
+    except (WriteError, OSError) as exc:
+        _usage(str(exc))
+
+
 def _no_data(dataset: Dataset, quarter_label: str) -> NoReturn:
     from .monitor_reports import quarters_with_data
 
@@ -223,22 +250,17 @@ def status(
     """Where every project stands in a quarter: target, result, share of the pro-rata target and light."""
     chosen = _quarter(quarter) if quarter else None
     dataset = _load_checked()
-    from .monitor_reports import build_status_report, quarters_with_data
+    from .monitor_reports import build_status_report
     from .render.monitor_tables import status_tables
 
     assert dataset.programmes is not None
     _known_or_usage("--programme", programme, [p.id for p in dataset.programmes.model.programmes])
     _known_or_usage("--category", category, [c.id for c in dataset.programmes.model.categories])
-    if chosen is None:
-        quarters = quarters_with_data(dataset)
-        if not quarters:
-            _no_data(dataset, "enig kwartaal")
-        chosen = quarters[-1]
+    chosen = _quarter_or_latest(dataset, chosen)
     report = build_status_report(dataset, chosen, programme, category)
     if report is None:
         _no_data(dataset, chosen.label)
-    names: dict[str | None, str] = {c.id: c.name for c in dataset.programmes.model.categories}
-    _emit(report, status_tables(report, names), fmt, "", False)
+    _emit(report, status_tables(report, _category_names(dataset)), fmt, "", False)
 
 
 def _known_or_usage(option: str, value: str | None, known: list[str]) -> None:
@@ -282,25 +304,21 @@ def export(
     chosen = _quarter(quarter) if quarter else None
     dataset = _load_checked()
     from .files import inside
-    from .monitor_reports import build_status_report, quarters_with_data
+    from .monitor_reports import build_status_report
     from .reports import build_budget_report, build_projects_overview
 
     if inside(output, State.data):
         _usage(f"{output} is inside the data directory; waw export never writes there")
     assert dataset.programmes is not None
-    years = [a.year for a in dataset.programmes.model.available] or build_projects_overview(dataset)[1]
+    overview = build_projects_overview(dataset)
+    years = [a.year for a in dataset.programmes.model.available] or overview[1]
     budget_year = year if year is not None else max(years)
-    if chosen is None:
-        quarters = quarters_with_data(dataset)
-        if not quarters:
-            _no_data(dataset, "enig kwartaal")
-        chosen = quarters[-1]
+    chosen = _quarter_or_latest(dataset, chosen)
     status_report = build_status_report(dataset, chosen)
     if status_report is None:
         _no_data(dataset, chosen.label)
     budget_report = build_budget_report(dataset, budget_year)
-    names: dict[str | None, str] = {c.id: c.name for c in dataset.programmes.model.categories}
-    _write_workbook(output, budget_report, status_report, names, build_projects_overview(dataset))
+    _write_workbook(output, budget_report, status_report, _category_names(dataset), overview)
     typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
 
 
@@ -313,7 +331,6 @@ def _write_workbook(
 ) -> None:
     import datetime as dt
 
-    from .files import WriteError, write_atomic
     from .render import xlsx
 
     rows, years = overview
@@ -329,10 +346,7 @@ def _write_workbook(
         ),
         created=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
     )
-    try:
-        write_atomic(output, content)
-    except (WriteError, OSError) as exc:
-        _usage(str(exc))
+    _write(output, content)
 
 
 template_app = typer.Typer(help="Write templates for partners to fill in.", no_args_is_help=True)
@@ -349,16 +363,14 @@ def template_results(
     if output.suffix.lower() != ".xlsx":
         _usage(f"{output} must end in .xlsx")
     dataset = _load_checked()
-    from .files import WriteError, inside, write_atomic
+    from .files import inside
     from .results_io import build_template, template_rows
 
     if inside(output, State.data):
         _usage(f"{output} is inside the data directory; templates go elsewhere")
-    try:
-        write_atomic(output, build_template(dataset, chosen))
-    except (WriteError, OSError) as exc:
-        _usage(str(exc))
-    typer.echo(f"{output}: {len(template_rows(dataset, chosen))} regels voor {chosen.label}.")
+    rows = template_rows(dataset, chosen)
+    _write(output, build_template(rows, chosen))
+    typer.echo(f"{output}: {len(rows)} regels voor {chosen.label}.")
 
 
 @app.command("import-results")
@@ -370,7 +382,7 @@ def import_results(
     """Check every cell of a filled-in template and write data/results/<quarter>.yaml atomically."""
     chosen = _quarter(quarter)
     dataset = _load_checked()
-    from .files import WriteError, inside, write_atomic
+    from .files import inside
     from .results_io import read_filled
 
     target = State.data / "results" / f"{chosen.id}.yaml"
@@ -387,10 +399,7 @@ def import_results(
     target.parent.mkdir(exist_ok=True)
     if not inside(target, State.data):
         _usage(f"{target} is outside the data directory")
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except (WriteError, OSError) as exc:
-        _usage(str(exc))
+    _write(target, text.encode("utf-8"))
     typer.echo(f"{target}: {text.count('- project:')} resultaten voor {chosen.label}.")
 
 
@@ -399,15 +408,11 @@ def schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="The directory to write the schemas to.")],
 ) -> None:
     """Write the JSON Schema of each kind of data file, for editors (yaml-language-server) and CI."""
-    from .files import WriteError, write_atomic
     from .schema import schema_files
 
     output.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
-        try:
-            write_atomic(output / name, text.encode("utf-8"))
-        except (WriteError, OSError) as exc:
-            _usage(str(exc))
+        _write(output / name, text.encode("utf-8"))
         typer.echo(str(output / name))
 
 

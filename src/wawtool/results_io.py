@@ -75,7 +75,7 @@ def template_rows(dataset: Dataset, quarter: Quarter) -> list[TemplateRow]:
     return rows
 
 
-def build_template(dataset: Dataset, quarter: Quarter) -> bytes:
+def build_template(rows: list[TemplateRow], quarter: Quarter) -> bytes:
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -108,7 +108,7 @@ def build_template(dataset: Dataset, quarter: Quarter) -> bytes:
     qualifier = DataValidation(type="list", formula1='"' + ",".join(QUALIFIERS) + '"', allow_blank=True)
     for validation in (whole, percent, qualifier):
         sheet.add_data_validation(validation)
-    for number, row in enumerate(template_rows(dataset, quarter), start=2):
+    for number, row in enumerate(rows, start=2):
         values = [row.project, row.project_name, row.indicator, row.indicator_name, row.unit, row.target]
         for column, value in enumerate(values, start=1):
             set_cell(
