@@ -46,16 +46,12 @@ class RevisionTree:
         out = _git(top, "cat-file", "--batch", stdin=request)
         files: dict[str, bytes] = {}
         position = 0
-        for name in self.names_for(paths):
+        for name in self.names:
             header_end = out.index(b"\n", position)
             size = int(out[position:header_end].split()[2])
             files[name] = out[header_end + 1 : header_end + 1 + size]
             position = header_end + 1 + size + 1
         return files
-
-    def names_for(self, paths: list[str]) -> list[str]:
-        start = len(self.prefix) + 1 if self.prefix else 0
-        return [p[start:] for p in paths]
 
     def read(self, name: str) -> bytes:
         return self.files[name]
