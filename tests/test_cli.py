@@ -204,3 +204,16 @@ def test_the_installed_command_is_a_whole_process() -> None:
     report = json.loads(done.stdout)
     assert report["passed"] is True
     assert "1054795.25" in done.stdout
+
+
+def test_project_lookup_is_indexed_once_even_with_a_duplicate_id() -> None:
+    """A duplicate id (reported as E-DUPID) must not make every lookup rebuild the index: quadratic at scale."""
+    from wawtool.loader import load
+
+    dataset = load(SHIPPED).dataset
+    assert dataset is not None
+    dataset.projects.append(dataset.projects[0])
+    first = dataset.project(dataset.projects[0].model.id)
+    index = dataset._index
+    assert dataset.project(dataset.projects[0].model.id) is first
+    assert dataset._index is index
