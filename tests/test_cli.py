@@ -214,6 +214,6 @@ def test_project_lookup_is_indexed_once_even_with_a_duplicate_id() -> None:
     assert dataset is not None
     dataset.projects.append(dataset.projects[0])
     first = dataset.project(dataset.projects[0].model.id)
-    index = dataset._index
+    index = dataset._projects_by_id.index
     assert dataset.project(dataset.projects[0].model.id) is first
-    assert dataset._index is index
+    assert dataset._projects_by_id.index is index

@@ -32,6 +32,20 @@ class Located(Generic[M]):
         return self.source.path, self.source.line_of(tuple(path))
 
 
+class _ById(Generic[M]):
+    """Models by id, so a lookup per result row stays constant-time at national scale."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, M] = {}
+        self.built_from = -1  # how many files the index was built from: rebuilt when files were added
+
+    def get(self, files: list[Located[M]], model_id: str) -> M | None:
+        if self.built_from != len(files):
+            self.index = {f.model.id: f.model for f in files}  # type: ignore[attr-defined]
+            self.built_from = len(files)
+        return self.index.get(model_id)
+
+
 @dataclass
 class Dataset:
     root: Path
@@ -40,14 +54,14 @@ class Dataset:
     decisions: list[Located[models.Decision]] = field(default_factory=list)
     results: list[Located[models.ResultsFile]] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # stems of files that did not load: their ids are unknown
-    _index: dict[str, models.Project] = field(default_factory=dict, repr=False)
-    _indexed: int = field(default=-1, repr=False)  # how many projects the index was built from
+    _projects_by_id: _ById[models.Project] = field(default_factory=lambda: _ById(), repr=False)
+    _decisions_by_id: _ById[models.Decision] = field(default_factory=lambda: _ById(), repr=False)
 
     def project(self, project_id: str) -> models.Project | None:
-        if self._indexed != len(self.projects):  # built on first use, and again if projects were added
-            self._index = {p.model.id: p.model for p in self.projects}
-            self._indexed = len(self.projects)
-        return self._index.get(project_id)
+        return self._projects_by_id.get(self.projects, project_id)
+
+    def decision(self, decision_id: str) -> models.Decision | None:
+        return self._decisions_by_id.get(self.decisions, decision_id)
 
 
 @dataclass

@@ -118,17 +118,10 @@ def project_period_at(dataset: Dataset, project: Project, as_of: Month) -> tuple
     start = month_key(project.period.start) if project.period and project.period.start else None
     ends = [month_key(project.period.end, end=True)] if project.period and project.period.end else []
     for extension in project.extensions:
-        decided = _decision_month(dataset, extension.decision)
-        if decided is not None and decided <= as_of:
+        decision = dataset.decision(extension.decision)
+        if decision is not None and (decision.date.year, decision.date.month) <= as_of:
             ends.append(month_key(extension.end, end=True))
     return start, max(ends) if ends else None
-
-
-def _decision_month(dataset: Dataset, decision_id: str) -> Month | None:
-    for located in dataset.decisions:
-        if located.model.id == decision_id:
-            return located.model.date.year, located.model.date.month
-    return None
 
 
 def pick_target(targets: list[Target], indicator: str, as_of: Month) -> Target | None:
