@@ -109,6 +109,10 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
                 Issue("E-CONFLICT", f"merge-conflict marker '{match.group(1)}': resolve the conflict first", path, line)
             )
         return source
+    deep_line = _flow_nesting_too_deep(text)
+    if deep_line is not None:
+        source.issues.append(Issue("E-DEPTH", _DEPTH_MESSAGE, path, deep_line))
+        return source
     loader = loader_class(pure)
     if _fast_path_safe(text):
         try:
@@ -119,6 +123,49 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
             pass
     _Builder(source, loader).run(text)
     return source
+
+
+_DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels; data files are never this deep"
+
+
+def _flow_nesting_too_deep(text: str) -> int | None:
+    """The line where brackets nest past MAX_DEPTH, or None.
+
+    Checked before parsing because a YAML scanner reads a flow collection ahead of the events it
+    yields, so whether it refuses deep brackets itself (and in what words) depends on the
+    library's version; waw's answer must not.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, line, quote, previous = 0, 1, "", "\n"
+    index, end = 0, len(text)
+    while index < end:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == quote:
+                if quote == "'" and text.startswith("''", index):
+                    index += 1  # an escaped quote inside single quotes
+                else:
+                    quote = ""
+            elif char == "\\" and quote == '"':
+                index += 1
+        elif char == "#" and previous in " \t\n":
+            newline = text.find("\n", index)
+            index = end if newline < 0 else newline
+            continue
+        elif char in "'\"" and previous in " \t\n[{,:-":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+        index += 1
+    return None
 
 
 class _Fallback(Exception):
@@ -194,7 +241,7 @@ class _FastReader:
             raise _Fallback
         return self.build(node)
 
-    def build(self, node: Any) -> Any:
+    def build(self, node: Any, depth: int = 0) -> Any:
         kind = node.__class__
         if kind is yaml.ScalarNode:
             if node.style in (None, ""):
@@ -203,11 +250,13 @@ class _FastReader:
                     raise _Fallback
                 return value
             return node.value
+        if depth >= MAX_DEPTH:
+            raise _Fallback  # the careful reader says where it gets too deep
         if id(node) in self.seen:
             raise _Fallback  # an alias: the same collection twice (the pre-scan makes this rare)
         self.seen.add(id(node))
         if kind is yaml.SequenceNode:
-            return [self.build(item) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         if kind is yaml.MappingNode:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -216,7 +265,7 @@ class _FastReader:
                 key = self.build(key_node)
                 if key.__class__ is not str or key == "<<" or key in result:
                     raise _Fallback
-                result[key] = self.build(value_node)
+                result[key] = self.build(value_node, depth + 1)
             return result
         raise _Fallback
 
@@ -405,7 +454,7 @@ class _Builder:
 
     def open(self, event: yaml.CollectionStartEvent, line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self.error("E-DEPTH", f"nesting deeper than {MAX_DEPTH} levels; data files are never this deep", line)
+            self.error("E-DEPTH", _DEPTH_MESSAGE, line)
             raise _Abort
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
