@@ -11,6 +11,7 @@ import pytest
 from helpers import SHIPPED, run
 from wawtool import budget
 from wawtool.checks import run_checks
+from wawtool.figures import Figure
 from wawtool.loader import Dataset, load
 from wawtool.reports import build_budget_report, build_check_budget_report
 
@@ -84,21 +85,42 @@ def test_stated_totals_match_their_lines(dataset: Dataset) -> None:
 
 
 def test_the_2020_reallocation_is_neutral_with_its_unknowns_named(dataset: Dataset) -> None:
+    """Nota §Financiën: 'grofweg € 2,1 miljoen voor de acht projecten'; the remainder goes to the flexible budget."""
     (check,) = budget.neutrality_checks(dataset)
     assert check.reference == "20.0006972"
     assert check.stated is not None and check.stated.amount == Decimal("2100000") and check.stated.approximate
-    released = {i.label: i.amount for i in check.released.items}
-    assert released == {
-        "HHT-middelen Schoonhuis": Decimal("1200000"),
-        "Vrijval Innovatiefonds": None,
-        "Vrijval Jongerenvouchers": None,
-    }
-    assert check.released.derived_unknown == Decimal("900000")
-    used = {i.project: i.amount for i in check.used.items}
-    assert used["mobiliteitsdienstverlening"] is None  # no amount in the documents: unknown, not zero
-    assert used[None] is None  # the flexible budget
-    assert check.used.known == Decimal("1880000")
+    assert check.stated_applies_to == "funded"
+    released = {p.label: p.figure for p in check.released}
+    assert released["HHT-middelen Schoonhuis"] == Figure.exact(Decimal("1200000"))
+    assert released["Vrijval Innovatiefonds"].value is None and released["Vrijval Jongerenvouchers"].value is None
+    together = released["Vrijval Innovatiefonds en Vrijval Jongerenvouchers samen"]
+    assert (together.value, together.bound, together.approximate) == (Decimal("900000"), "min", True)
+    assert (check.released_total.value, check.released_total.bound) == (Decimal("2100000"), "min")
+
+    funded = {p.label: p for p in check.funded}
+    assert funded["AI Operator"].figure == Figure.exact(Decimal("70000"))
+    second_half = funded["AI Operator: Verlenging met een half jaar bij positieve evaluatie"]
+    assert second_half.figure.value == Decimal("60000") and second_half.figure.is_exact
+    assert second_half.figure.derived_from and "positieve tussentijdse evaluatie" in (second_half.condition or "")
+    mobiliteit = funded["Mobiliteitsdienstverlening"].figure
+    assert (mobiliteit.value, mobiliteit.approximate, mobiliteit.bound) == (Decimal("160000"), True, None)
+    assert mobiliteit.derived_from
+    assert (check.funded_total.value, check.funded_total.approximate) == (Decimal("2100000"), True)
+    # The flexible budget lies outside the 2,1 miljoen: unknown, never negative.
+    assert (check.flexible_budget.value, check.flexible_budget.bound) == (Decimal("0"), "min")
     assert check.verdict == "pass"
+
+
+def test_no_figure_derived_from_grofweg_is_shown_as_exact() -> None:
+    result = run("check-budget", "--format", "markdown", data=SHIPPED)
+    assert result.exit_code == 0
+    section = result.stdout[result.stdout.index("### Financiële neutraliteit") :]
+    section = section[: section.index("### Verplichtingen per jaar")]
+    assert "| minimaal ca. € 900.000 (afgeleid) |" in section
+    assert "| ca. € 160.000 (afgeleid) |" in section
+    assert "**onbekend (≥ € 0)**" in section
+    assert "€ 220.000" not in section and "€ 900.000 (afgeleid)" not in section.replace("ca. € 900.000", "")
+    assert "ca. € 245.205" in result.stdout and "245.204,75" not in result.stdout
 
 
 TABEL_1 = {

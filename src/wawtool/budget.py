@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from .figures import QUALIFIERS, Figure, sum_of
 from .loader import Dataset
-from .models import BudgetLine, CostLine, Project
+from .models import BudgetLine, CostLine, Decision, Project
 from .money import whole_euros
 
 ZERO = Decimal("0.00")
@@ -66,15 +67,32 @@ class TotalCheck(Report):
     explanation: str
 
 
+class Post(Report):
+    """One line of a reallocation: a released fund, a funded project (or part of one), or the remainder."""
+
+    label: str
+    figure: Figure
+    project: str | None = None
+    condition: str | None = None
+    note: str | None = None
+
+
 class NeutralityCheck(Report):
+    """released = funded + flexible budget, with the flexible budget the remainder (never negative)."""
+
     decision: str
     reference: str
     title: str
     stated: StatedSum | None
-    released: Side
-    used: Side
+    stated_applies_to: str | None
+    released: list[Post]
+    released_total: Figure
+    funded: list[Post]
+    funded_total: Figure
+    flexible_budget: Figure
     verdict: Verdict
     explanation: str
+    excess: Decimal  # euros by which the funded side exceeds what can have been released; 0 when none
 
 
 class YearLine(Report):
@@ -83,6 +101,7 @@ class YearLine(Report):
     label: str
     project: str | None
     amount: Decimal | None
+    derived_from: str | None = None  # an amount the source gives only through a stated total
     condition: str | None = None
     source: str
 
@@ -105,6 +124,7 @@ class YearCheck(Report):
     available_approximate: bool
     available_quote: str | None
     headroom: Decimal | None
+    headroom_approximate: bool = False  # computed from an approximate available amount ("zo'n 1,3 miljoen")
     verdict: Verdict
     explanation: str
 
@@ -224,78 +244,212 @@ def _total_check(scope: str, label: str, stated: StatedSum, lines: Side) -> Tota
 
 
 def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
-    checks = []
     names = _funding_names(dataset)
-    for located in dataset.decisions:
-        decision = located.model
-        if decision.kind != "bijstelling":
-            continue
-        total = decision.stated_total
-        stated = (
-            StatedSum(amount=total.amount, approximate=total.approximate, quote=total.quote, source=total.source)
-            if total
-            else None
+    return [
+        _neutrality(dataset, located.model, names)
+        for located in dataset.decisions
+        if located.model.kind == "bijstelling"
+    ]
+
+
+def _neutrality(dataset: Dataset, decision: Decision, names: dict[str, str]) -> NeutralityCheck:
+    total = decision.stated_total
+    stated = (
+        StatedSum(amount=total.amount, approximate=total.approximate, quote=total.quote, source=total.source)
+        if total
+        else None
+    )
+    applies_to = (total.applies_to or "funded") if total else None
+    stated_figure = (
+        Figure.of(total.amount, approximate=total.approximate).model_copy(
+            update={"qualifier": _quote_word(total.quote)}
         )
-        released = [
-            Item(label=names.get(r.funding, r.funding), amount=r.amount, note=r.note) for r in decision.released
-        ]
-        used = [_funded_item(dataset, project_id, decision.id) for project_id in decision.funded]
-        if decision.flexible_budget:
-            flex = decision.flexible_budget
-            used.append(Item(label="Flexibel budget (restant)", amount=flex.amount, note=flex.note))
-        stated_amount = stated.amount if stated else None
-        released_side, used_side = side(released, stated_amount), side(used, stated_amount)
-        verdict, why = _neutral(stated, released_side, used_side)
-        checks.append(
-            NeutralityCheck(
-                decision=decision.id,
-                reference=decision.reference,
-                title=decision.title,
-                stated=stated,
-                released=released_side,
-                used=used_side,
-                verdict=verdict,
-                explanation=why,
+        if total
+        else None
+    )
+    released = [
+        Post(label=names.get(r.funding, r.funding), figure=Figure.of(r.amount), note=r.note) for r in decision.released
+    ]
+    funded = [post for project_id in decision.funded for post in _funded_posts(dataset, project_id, decision.id)]
+    if stated_figure is not None and applies_to == "funded":
+        funded = _fill_unknown(funded, stated_figure, "de projecten samen")
+        funded_total = stated_figure
+    else:
+        funded_total = total_of(funded)
+    if stated_figure is not None and applies_to == "released":
+        released = _fill_unknown(released, stated_figure, "de vrijgevallen middelen samen")
+        released_total = stated_figure
+    else:
+        released_total = total_of(released)
+    flexible_data = decision.flexible_budget
+    declared_flexible = Figure.of(flexible_data.amount) if flexible_data else Figure.unknown()
+    if released_total.value is None and funded_total.value is not None:
+        # Released is at least what it funds: the unknown released part is bounded from below.
+        known = total_of([p for p in released if p.figure.value is not None])
+        unknown_posts = [p for p in released if p.figure.value is None]
+        at_least = (funded_total + declared_flexible if declared_flexible.known else funded_total) - known
+        if at_least.value is not None and at_least.value < 0:
+            at_least = Figure.exact(ZERO)
+        label = " en ".join(p.label for p in unknown_posts) + (" samen" if len(unknown_posts) > 1 else "")
+        released.append(
+            Post(
+                label=label,
+                figure=at_least.model_copy(
+                    update={"bound": "min", "derived_from": "gefinancierd min het bekende vrijgevallen deel"}
+                ),
+                note="afgeleid: wat is vrijgevallen is minstens wat ermee is gefinancierd",
             )
         )
-    return checks
+        released_total = (known + at_least).model_copy(update={"bound": "min", "derived_from": None})
+    remainder = released_total - funded_total
+    flexible = declared_flexible if declared_flexible.known else _remainder(remainder)
+    verdict, why, excess = _neutral_verdict(stated, released_total, funded, funded_total, declared_flexible, remainder)
+    return NeutralityCheck(
+        decision=decision.id,
+        reference=decision.reference,
+        title=decision.title,
+        stated=stated,
+        stated_applies_to=applies_to,
+        released=released,
+        released_total=released_total,
+        funded=funded,
+        funded_total=funded_total,
+        flexible_budget=flexible,
+        verdict=verdict,
+        explanation=why,
+        excess=excess,
+    )
 
 
-def _funded_item(dataset: Dataset, project_id: str, decision_id: str) -> Item:
+def _quote_word(quote: str | None) -> str | None:
+    """The source's qualifier at the start of a quote ("grofweg € 2,1 miljoen" -> "grofweg")."""
+    if not quote:
+        return None
+    return next((word for word in QUALIFIERS if quote.lower().startswith(word + " ")), None)
+
+
+def _fill_unknown(posts: list[Post], stated: Figure, what: str) -> list[Post]:
+    """Where a stated total covers posts of which some are unknown, their part is the total minus the rest."""
+    unknown = [p for p in posts if p.figure.value is None]
+    if not unknown:
+        return posts
+    rest = stated - total_of([p for p in posts if p.figure.value is not None])
+    source = f"{_stated_text(stated)} voor {what}, min de bekende posten"
+    if len(unknown) == 1:
+        return [p.model_copy(update={"figure": rest.derived(source)}) if p is unknown[0] else p for p in posts]
+    label = " en ".join(p.label for p in unknown) + " samen"
+    return [*posts, Post(label=label, figure=rest.derived(source), note="afgeleid, niet per post bekend")]
+
+
+def _stated_text(figure: Figure) -> str:
+    prefix = f"{figure.qualifier} " if figure.qualifier else ("ca. " if figure.approximate else "")
+    return f"{prefix}{figure.value}"
+
+
+def _remainder(remainder: Figure) -> Figure:
+    """The flexible budget is what is left: unknown but never below zero where the released total is unknown."""
+    source = "vrijgevallen min gefinancierd"
+    if remainder.value is None:
+        return Figure(value=ZERO, bound="min", derived_from=source)
+    if remainder.bound == "min" and remainder.value < 0:
+        return Figure(value=ZERO, bound="min", approximate=remainder.approximate, derived_from=source)
+    return remainder.derived(source)
+
+
+def _neutral_verdict(
+    stated: StatedSum | None,
+    released_total: Figure,
+    funded: list[Post],
+    funded_total: Figure,
+    declared_flexible: Figure,
+    remainder: Figure,
+) -> tuple[Verdict, str, Decimal]:
+    known_funded = sum((p.figure.value for p in funded if p.figure.is_exact and p.figure.value is not None), ZERO)
+    if stated is not None and funded_total.value is not None and funded_total.approximate:
+        tolerance = precision_of(stated.amount) / 2
+        if known_funded > funded_total.value + tolerance:
+            return (
+                Verdict.FAIL,
+                "de bekende projectbedragen alleen zijn al hoger dan het vermelde totaal",
+                known_funded - funded_total.value,
+            )
+    if remainder.value is not None and remainder.bound != "min":
+        tolerance = precision_of(stated.amount) / 2 if stated is not None and remainder.approximate else ZERO
+        if remainder.value < -tolerance:
+            return (
+                Verdict.FAIL,
+                "er wordt meer gefinancierd dan er is vrijgevallen: het restant (flexibel budget) is negatief",
+                -remainder.value,
+            )
+        if declared_flexible.value is not None and not remainder.approximate:
+            difference = declared_flexible.value - remainder.value
+            if difference:
+                return (
+                    Verdict.FAIL,
+                    "vrijgevallen is niet gelijk aan gefinancierd plus flexibel budget",
+                    abs(difference),
+                )
+    if remainder.value is None or remainder.bound == "min" or remainder.approximate:
+        return (
+            Verdict.PASS,
+            "gefinancierd past binnen wat is vrijgevallen; het restant gaat naar het flexibel budget "
+            "(geen bedrag genoemd: onbekend, nooit negatief)",
+            ZERO,
+        )
+    return Verdict.PASS, "vrijgevallen = gefinancierd + flexibel budget, tot op de cent", ZERO
+
+
+def _funded_posts(dataset: Dataset, project_id: str, decision_id: str) -> list[Post]:
+    """A funded project's lines under this decision; a conditional line stands apart with its condition."""
     project = dataset.project(project_id)
     if project is None:
-        return Item(label=project_id, amount=None, project=project_id, note="project not found")
-    lines = [line for line in project.budget if line.decision == decision_id]
+        return [Post(label=project_id, figure=Figure.unknown(), project=project_id, note="project not found")]
+    figures = line_figures(project)
+    lines = [(line, figures[i]) for i, line in enumerate(project.budget) if line.decision == decision_id]
     if not lines:
         note = project.budget_note or "no budget line names this decision"
-        return Item(label=project.name, amount=None, project=project_id, note=note)
-    known = [line.amount for line in lines if line.amount is not None]
-    partly = len(known) < len(lines)
-    amount = sum(known, ZERO) if known else None
-    unknown_notes = "; ".join(line.note for line in lines if line.amount is None and line.note) or None
-    return Item(
-        label=project.name, amount=amount, partly_unknown=partly and bool(known), project=project_id, note=unknown_notes
-    )
+        return [Post(label=project.name, figure=Figure.unknown(), project=project_id, note=note)]
+    firm = [(line, figure) for line, figure in lines if not line.condition]
+    posts = []
+    if firm:
+        notes = "; ".join(line.note for line, fig in firm if fig.value is None and line.note) or None
+        posts.append(
+            Post(label=project.name, figure=sum_of([f for _, f in firm]), project=project_id, note=notes)
+        )
+    for line, figure in lines:
+        if line.condition:
+            posts.append(
+                Post(
+                    label=f"{project.name}: {line.description}",
+                    figure=figure,
+                    project=project_id,
+                    condition=line.condition,
+                    note=line.note,
+                )
+            )
+    return posts
 
 
-def _neutral(stated: StatedSum | None, released: Side, used: Side) -> tuple[Verdict, str]:
-    if stated is None:
-        if released.unknown_items or used.unknown_items:
-            return Verdict.UNKNOWN, "geen vermeld totaal en onbekende delen: neutraliteit is niet aan te tonen"
-        ok = released.known == used.known
-        return (Verdict.PASS if ok else Verdict.FAIL), (
-            "vrijgevallen en ingezet zijn gelijk tot op de cent" if ok else "vrijgevallen en ingezet verschillen"
-        )
-    results = [compare(stated, released), compare(stated, used)]
-    if any(v == Verdict.FAIL for v, _, _ in results):
-        which = (
-            "vrijgevallen middelen" if results[0][0] == Verdict.FAIL else "gefinancierde projecten en flexibel budget"
-        )
-        return Verdict.FAIL, f"{which}: {[r for r in results if r[0] == Verdict.FAIL][0][2]}"
-    return (
-        Verdict.PASS,
-        "vrijgevallen middelen en hun inzet passen beide in het vermelde totaal; onbekende delen apart getoond",
-    )
+def line_figures(project: Project) -> list[Figure]:
+    """Each budget line's figure; a line left unknown is derived where an exact stated total covers it alone.
+
+    "Totaal 1 jaar € 130.000" over three lines of which two are known gives the third exactly.
+    """
+    figures = [Figure.of(line.amount, approximate=line.approximate) for line in project.budget]
+    index = {line.id: i for i, line in enumerate(project.budget) if line.id}
+    for stated in project.totals:
+        covered = [index[i] for i in stated.lines if i in index] if stated.lines else list(range(len(figures)))
+        unknown = [i for i in covered if figures[i].value is None]
+        if len(unknown) == 1:
+            rest = sum_of([figures[i] for i in covered if i != unknown[0]])
+            figures[unknown[0]] = (Figure.exact(stated.amount) - rest).derived(
+                f"{stated.label} {stated.amount} min de andere regels"
+            )
+    return figures
+
+
+def total_of(posts: list[Post]) -> Figure:
+    return sum_of([p.figure for p in posts])
 
 
 def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
@@ -308,16 +462,19 @@ def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
                 lines.append(_cost_line(cost, groups))
     for located in dataset.projects:
         project = located.model
-        own = [line for line in project.budget if line.year == year]
-        for line in own:
+        figures = line_figures(project) if project.totals else None
+        own = [(i, line) for i, line in enumerate(project.budget) if line.year == year]
+        for i, line in own:
             label = project.name if len(own) == 1 else f"{project.name}: {line.description}"
+            figure = figures[i] if figures else None
             lines.append(
                 YearLine(
                     group=project.begroting_group,
                     group_name=groups.get(project.begroting_group, ""),
                     label=label,
                     project=project.id,
-                    amount=line.amount,
+                    amount=figure.value if figure else line.amount,
+                    derived_from=figure.derived_from if figure else None,
                     condition=line.condition,
                     source=line.source,
                 )
@@ -382,6 +539,8 @@ def year_check(dataset: Dataset, year: int) -> YearCheck:
         verdict, why = Verdict.FAIL, "de verplichtingen zijn hoger dan het beschikbare bedrag"
     else:
         verdict, why = Verdict.PASS, "de verplichtingen passen binnen het beschikbare bedrag"
+        if approximate:
+            why += f" ({quote or 'een benadering'}: de ruimte is dus ook bij benadering)"
         if unknown or spread:
             why += "; regels met onbekend bedrag of onbekende verdeling over jaren staan apart"
     return YearCheck(
@@ -394,6 +553,7 @@ def year_check(dataset: Dataset, year: int) -> YearCheck:
         available_approximate=approximate,
         available_quote=quote,
         headroom=headroom,
+        headroom_approximate=approximate and headroom is not None,
         verdict=verdict,
         explanation=why,
     )

@@ -6,8 +6,9 @@ import functools
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from .budget import Verdict
+from .figures import Figure
 from .money import whole_euros
-from .table import Cell, LightCell, MoneyCell, VerdictCell
+from .table import Cell, FigureCell, LightCell, MoneyCell, VerdictCell
 
 UNKNOWN_LABEL = "onbekend"
 VERDICT_LABEL = {
@@ -43,7 +44,7 @@ def euro(amount: Decimal, *, whole: bool = False) -> str:
 def money_text(cell: MoneyCell) -> str:
     if cell.amount is None:
         return UNKNOWN_LABEL
-    text = euro(cell.amount, whole=cell.whole)
+    text = euro(cell.amount, whole=cell.whole or cell.approximate)
     if cell.approximate:
         text = f"ca. {text}"
     if cell.partly_unknown:
@@ -101,6 +102,35 @@ def cell_text(cell: Cell, *, markdown: bool = False) -> str:
         return light_text(cell, markdown=markdown)
     if isinstance(cell, MoneyCell):
         return money_text(cell)
+    if isinstance(cell, FigureCell):
+        return figure_text(cell.figure, money=cell.money, percent=cell.percent)
     if isinstance(cell, VerdictCell):
         return VERDICT_LABEL[cell.verdict]
     return str(cell)
+
+
+_PERCENT_APPROX = "≈"
+
+
+def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = False) -> str:
+    """`ca. € 245.205`, `minimaal ca. € 900.000`, `onbekend (≥ € 0)`, `≈ 85%`, `ruim 80`, `onbekend`."""
+    if figure is None:
+        return ""
+    if figure.value is None:
+        return UNKNOWN_LABEL
+    whole = figure.approximate or figure.bound is not None
+    if money:
+        shown = euro(figure.value, whole=whole)
+    else:
+        shown = number_text(figure.value.to_integral_value() if whole and percent else figure.value, percent=percent)
+    if figure.bound == "min" and figure.value == 0 and not figure.qualifier:
+        return f"{UNKNOWN_LABEL} (≥ {shown})"  # all that is known is that it is not negative
+    elif figure.qualifier:
+        text = f"{QUALIFIER_LABEL.get(figure.qualifier, figure.qualifier)} {shown}"
+    else:
+        approx = (_PERCENT_APPROX if percent or not money else "ca.") if figure.approximate else ""
+        word = {"min": "minimaal", "max": "maximaal", None: ""}[figure.bound]
+        if percent and approx:
+            word = ""  # "≈ 85%" says enough of a share computed from "ruim 80"
+        text = " ".join(part for part in (word, approx, shown) if part)
+    return f"{text} (afgeleid)" if figure.derived_from else text

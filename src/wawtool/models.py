@@ -272,6 +272,7 @@ class BudgetLine(Frozen):
     decision: Id | None = None
     condition: Text | None = None
     previous_amount: Money | None = None
+    changed_by: Id | None = None
     source: Text
     note: Text | None = None
 
@@ -279,6 +280,10 @@ class BudgetLine(Frozen):
     def _one_year_field(self) -> BudgetLine:
         if (self.year is None) == (self.years is None):
             raise ValueError("give either `year` (one year) or `years` (a span whose split is unknown)")
+        if (self.previous_amount is None) != (self.changed_by is None):
+            raise ValueError(
+                "`previous_amount` (the amount before a decision) and `changed_by` (that decision) go together"
+            )
         return _require_note(self, self.amount)
 
     def span(self) -> list[int]:
@@ -464,12 +469,44 @@ class DecisionTotal(Frozen):
     rounded_to_euros: bool = False
     quote: Text | None = None
     year: Year | None = None
+    applies_to: Literal["funded", "released"] | None = None
     source: Text
+
+
+class MoveEnd(Frozen):
+    """Where moved money comes from or goes to: a project's budget line, a flexible budget or a funding source."""
+
+    project: Id | None = None
+    line: Id | None = None
+    flexible_budget: Id | None = None
+    funding: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> MoveEnd:
+        places = [self.project, self.flexible_budget, self.funding]
+        if sum(p is not None for p in places) != 1:
+            raise ValueError("name one place: `project` with `line`, `flexible_budget` (a decision) or `funding`")
+        if (self.project is None) != (self.line is None):
+            raise ValueError("a project's budget line is named by `project` and `line` (the line's id) together")
+        return self
+
+
+class Move(Frozen):
+    """Money moved by a decision from one place to another in one year (begrotingswijziging)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    year: Year
+    amount: Money
+    from_: MoveEnd = Field(alias="from")
+    to: MoveEnd
+    source: Text
+    note: Text | None = None
 
 
 class Decision(Frozen):
     id: Id
-    kind: Literal["bijstelling", "begroting"]
+    kind: Literal["bijstelling", "begroting", "begrotingswijziging"]
     reference: Text
     title: Text
     date: dt.date
@@ -479,12 +516,15 @@ class Decision(Frozen):
     funded: list[Id] = []
     flexible_budget: FlexibleBudget | None = None
     stated_total: DecisionTotal | None = None
+    moves: list[Move] = []
     note: Text | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Decision:
         if self.kind == "bijstelling" and not (self.released and self.funded):
             raise ValueError("a bijstelling names what it releases (`released`) and what it funds (`funded`)")
+        if self.kind == "begrotingswijziging" and not self.moves:
+            raise ValueError("a begrotingswijziging names the money it moves (`moves`)")
         return self
 
 

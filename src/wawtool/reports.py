@@ -46,7 +46,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         if t.verdict == Verdict.FAIL
     ]
     failures += [
-        Failure(check="neutrality", scope=n.reference, year=None, difference=n.used.known - n.released.known)
+        Failure(check="neutrality", scope=n.reference, year=None, difference=n.excess)
         for n in neutrality
         if n.verdict == Verdict.FAIL
     ]
@@ -87,6 +87,7 @@ class BudgetReport(Report):
     available_approximate: bool
     available_quote: str | None
     headroom: Decimal | None
+    headroom_approximate: bool
     stated_total: budget.TotalCheck | None
     risks: list[budget.Risk]
 
@@ -111,6 +112,7 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
         available_approximate=check.available_approximate,
         available_quote=check.available_quote,
         headroom=check.headroom,
+        headroom_approximate=check.headroom_approximate,
         stated_total=stated,
         risks=budget.risks(dataset, year),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .budget import Verdict
+from .figures import Figure
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,16 @@ class LightCell:
     manual: bool = False
 
 
-Cell = str | int | MoneyCell | VerdictCell | LightCell | None
+@dataclass(frozen=True)
+class FigureCell:
+    """A figure that may be approximate, bounded or unknown: renderers show its precision in words."""
+
+    figure: Figure
+    money: bool = True
+    percent: bool = False
+
+
+Cell = str | int | MoneyCell | FigureCell | VerdictCell | LightCell | None
 
 
 @dataclass(frozen=True)

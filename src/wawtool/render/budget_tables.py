@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..budget import Item, NeutralityCheck, Risk, Side, TotalCheck, Verdict, YearCheck
+from ..budget import Item, NeutralityCheck, Post, Risk, TotalCheck, Verdict, YearCheck
 from ..fmt import cell_text
 from ..reports import BudgetReport, CheckBudgetReport
-from ..table import Cell, MoneyCell, Table, VerdictCell
+from ..table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 
 def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
@@ -58,20 +58,27 @@ def _money(item: Item) -> MoneyCell:
 
 def _neutrality_table(check: NeutralityCheck) -> Table:
     rows: list[list[Cell]] = []
-    rows += _side_rows("Vrijgevallen", check.released)
-    rows += _side_rows("Ingezet", check.used)
-    footer: list[list[Cell]] = []
-    if check.stated:
-        footer.append(
-            [
-                "Vermeld totaal",
-                check.stated.quote or "",
-                MoneyCell(check.stated.amount, approximate=check.stated.approximate),
-            ]
-        )
+    rows += [["Vrijgevallen", post.label, FigureCell(post.figure)] for post in check.released]
+    rows += [["Gefinancierd", _post_label(post), FigureCell(post.figure)] for post in check.funded]
+    stated_side = {"funded": "gefinancierd", "released": "vrijgevallen"}.get(check.stated_applies_to or "", "")
+    quote = f" ({check.stated.quote})" if check.stated and check.stated.quote else ""
+    footer: list[list[Cell]] = [
+        [
+            "Vrijgevallen",
+            "Totaal vrijgevallen" + (quote if stated_side == "vrijgevallen" else ""),
+            FigureCell(check.released_total),
+        ],
+        [
+            "Gefinancierd",
+            "Totaal gefinancierd" + (quote if stated_side == "gefinancierd" else ""),
+            FigureCell(check.funded_total),
+        ],
+        ["Flexibel budget", "Restant: vrijgevallen min gefinancierd", FigureCell(check.flexible_budget)],
+    ]
     notes = [check.explanation]
     if check.stated:
-        notes.append(f"Bron totaal: {check.stated.source}")
+        notes.append(f"Het vermelde totaal hoort bij {stated_side or 'geen kant'}: {check.stated.source}.")
+    notes += [f"Voorwaarde bij {post.label}: {post.condition}" for post in check.funded if post.condition]
     return Table(
         title=f"Financiële neutraliteit: {check.title} ({check.reference})",
         columns=["Kant", "Post", "Bedrag"],
@@ -83,13 +90,8 @@ def _neutrality_table(check: NeutralityCheck) -> Table:
     )
 
 
-def _side_rows(name: str, side: Side) -> list[list[Cell]]:
-    rows: list[list[Cell]] = [[name, item.label, _money(item)] for item in side.items]
-    rows.append([name, "bekend deel", MoneyCell(side.known)])
-    if side.unknown_items:
-        derived = MoneyCell(side.derived_unknown, derived=True) if side.derived_unknown is not None else MoneyCell(None)
-        rows.append([name, f"onbekend deel ({side.unknown_items} posten samen)", derived])
-    return rows
+def _post_label(post: Post) -> str:
+    return f"{post.label} (voorwaardelijk)" if post.condition else post.label
 
 
 def _years_table(years: list[YearCheck]) -> Table:
@@ -100,7 +102,7 @@ def _years_table(years: list[YearCheck]) -> Table:
             y.unknown_lines or "",
             len(y.spread) or "",
             MoneyCell(y.available, approximate=y.available_approximate) if y.available is not None else "onbekend",
-            MoneyCell(y.headroom) if y.headroom is not None else "",
+            MoneyCell(y.headroom, approximate=y.headroom_approximate) if y.headroom is not None else "",
             VerdictCell(y.verdict),
         ]
         for y in years
@@ -124,7 +126,10 @@ def _years_table(years: list[YearCheck]) -> Table:
 
 
 def _year_lines_table(year: YearCheck) -> Table:
-    rows: list[list[Cell]] = [[line.group_name, line.label, MoneyCell(line.amount)] for line in year.lines]
+    rows: list[list[Cell]] = [
+        [line.group_name, line.label, MoneyCell(line.amount, derived=line.derived_from is not None)]
+        for line in year.lines
+    ]
     footer: list[list[Cell]] = [["", "Totaal verplicht", MoneyCell(year.committed)]]
     footer.append(
         [
@@ -134,7 +139,13 @@ def _year_lines_table(year: YearCheck) -> Table:
         ]
     )
     if year.headroom is not None:
-        footer.append(["", "Ruimte" if year.headroom >= 0 else "Overschrijding", MoneyCell(abs(year.headroom))])
+        footer.append(
+            [
+                "",
+                "Ruimte" if year.headroom >= 0 else "Overschrijding",
+                MoneyCell(abs(year.headroom), approximate=year.headroom_approximate),
+            ]
+        )
     return Table(
         title=f"Verplichtingen {year.year}",
         columns=["Groep", "Post", "Bedrag"],
@@ -171,7 +182,7 @@ def budget_tables(report: BudgetReport) -> list[Table]:
     )
     if report.headroom is not None:
         label = "Ruimte" if report.headroom >= 0 else "Overschrijding"
-        footer.append([label, "", MoneyCell(abs(report.headroom), whole=True)])
+        footer.append([label, "", MoneyCell(abs(report.headroom), whole=True, approximate=report.headroom_approximate)])
     notes = []
     if report.stated_total:
         st = report.stated_total

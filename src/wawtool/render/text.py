@@ -6,7 +6,7 @@ import csv
 import io
 
 from ..fmt import VERDICT_LABEL, cell_text
-from ..table import Cell, LightCell, MoneyCell, Table, VerdictCell
+from ..table import Cell, FigureCell, LightCell, MoneyCell, Table, VerdictCell
 
 
 def _md_escape(text: str) -> str:
@@ -40,6 +40,8 @@ def _csv_value(cell: Cell) -> str:
     """Machine-readable: plain decimals with a point, an empty cell for unknown."""
     if isinstance(cell, MoneyCell):
         return "" if cell.amount is None else str(cell.amount)
+    if isinstance(cell, FigureCell):
+        return "" if cell.figure.value is None else str(cell.figure.value)
     if isinstance(cell, VerdictCell):
         return cell.verdict.value
     if isinstance(cell, LightCell):

@@ -1,0 +1,136 @@
+"""Figures that are exact, approximate, bounded or unknown, through all arithmetic.
+
+A source says "grofweg € 2,1 miljoen", "zo'n 1,3 miljoen", "ruim 80" or nothing at
+all. A figure computed from such a word is no more exact than the word: the
+difference of "zo'n 1,3 miljoen" and an exact total is "ca.", a share of "ruim 80"
+is "≈", and an unknown stays unknown (never zero). The qualifier of a source is
+kept on the figure read from it; a derived figure says what it was derived from.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Bound = Literal["min", "max"]
+
+# The source's word -> (approximate, bound). "ruim 80" is a bit more than 80; "bijna 500" a bit less.
+QUALIFIERS: dict[str, tuple[bool, Bound | None]] = {
+    "grofweg": (True, None),
+    "zo'n": (True, None),
+    "ca.": (True, None),
+    "ongeveer": (True, None),
+    "ruim": (True, "min"),
+    "bijna": (True, "max"),
+    "meer dan": (False, "min"),
+    "minimaal": (False, "min"),
+    "maximaal": (False, "max"),
+}
+_FLIP: dict[Bound | None, Bound | None] = {"min": "max", "max": "min", None: None}
+
+
+class Figure(BaseModel):
+    """One figure with what is known about its precision.
+
+    `value` None is unknown. `bound` "min" means the figure is at least `value`, "max" at most.
+    `qualifier` is the source's own word where the figure was read from a source.
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    value: Decimal | None
+    approximate: bool = False
+    bound: Bound | None = None
+    qualifier: str | None = None
+    derived_from: str | None = None
+
+    # -- construction ----------------------------------------------------------
+    @classmethod
+    def exact(cls, value: Decimal) -> Figure:
+        return cls(value=value)
+
+    @classmethod
+    def unknown(cls, derived_from: str | None = None) -> Figure:
+        return cls(value=None, derived_from=derived_from)
+
+    @classmethod
+    def of(cls, value: Decimal | None, qualifier: str | None = None, *, approximate: bool = False) -> Figure:
+        """A figure as a source gives it: the qualifier decides whether it is approximate or a bound."""
+        if value is None:
+            return cls.unknown()
+        if qualifier is None:
+            return cls(value=value, approximate=approximate, qualifier="ca." if approximate else None)
+        approx, bound = QUALIFIERS[qualifier]
+        return cls(value=value, approximate=approx or approximate, bound=bound, qualifier=qualifier)
+
+    # -- state -------------------------------------------------------------------
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @property
+    def is_exact(self) -> bool:
+        return self.value is not None and not self.approximate and self.bound is None
+
+    def derived(self, what: str) -> Figure:
+        """The same figure, saying what it was derived from."""
+        return self.model_copy(update={"derived_from": what, "qualifier": None})
+
+    # -- arithmetic -----------------------------------------------------------------
+    def __add__(self, other: Figure | Decimal) -> Figure:
+        other = _figure(other)
+        if self.value is None or other.value is None:
+            return Figure.unknown(_join(self.derived_from, other.derived_from))
+        opposed = self.bound is not None and other.bound is not None and self.bound != other.bound
+        return Figure(
+            value=self.value + other.value,
+            approximate=self.approximate or other.approximate or opposed,
+            bound=_combine(self.bound, other.bound),
+            derived_from=_join(self.derived_from, other.derived_from),
+        )
+
+    def __sub__(self, other: Figure | Decimal) -> Figure:
+        other = _figure(other)
+        flipped = other.model_copy(update={"value": -other.value if other.value is not None else None})
+        return self + flipped.model_copy(update={"bound": _FLIP[other.bound]})
+
+    def share_of(self, whole: Figure | Decimal) -> Figure:
+        """This figure as a percentage of `whole`; unknown where either is unknown or the whole is zero."""
+        whole = _figure(whole)
+        if self.value is None or whole.value is None or whole.value == 0:
+            return Figure.unknown()
+        opposed = self.bound is not None and whole.bound is not None and self.bound == whole.bound
+        return Figure(
+            value=self.value / whole.value * 100,
+            approximate=self.approximate or whole.approximate or opposed,
+            bound=_combine(self.bound, _FLIP[whole.bound]),
+        )
+
+
+def sum_of(figures: list[Figure]) -> Figure:
+    """The sum of figures; unknown when any is unknown (never counted as zero)."""
+    result = Figure.exact(Decimal("0.00"))
+    for figure in figures:
+        result = result + figure
+    return result
+
+
+def _figure(value: Figure | Decimal) -> Figure:
+    return value if isinstance(value, Figure) else Figure.exact(value)
+
+
+def _combine(a: Bound | None, b: Bound | None) -> Bound | None:
+    """At least plus at least is at least; at least plus at most bounds neither side."""
+    if a is None:
+        return b
+    if b is None or a == b:
+        return a
+    return None
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if a and b and a != b:
+        return f"{a}; {b}"
+    return a or b
