@@ -82,7 +82,8 @@ def test_status_q3_2023_matches_doc_23001887() -> None:
         assert (row["target"]["value"], row["result"]["value"], row["state"]) == (goal, result, "groen"), key
     lagging = {
         ("baan-talent-events", "events"): "oranje",
-        ("motopp", "deelnemers"): "rood",
+        ("motopp", "deelnemers"): "geen-doel",  # "budget voor 10 deelnemers" is a capacity, not a target
+        ("motopp", "uitstroom-percentage"): "geen-gegevens",  # its target: 90% outflow, not yet measurable
         ("trainingen", "groepen"): "periode-onbekend",
     }
     for key, state in lagging.items():
@@ -90,6 +91,15 @@ def test_status_q3_2023_matches_doc_23001887() -> None:
     assert rows[("baan-talent-events", "events")]["target"]["value"] == 7
     assert rows[("baan-talent-events", "events")]["result"]["value"] == 4
     assert rows[("trainingen", "groepen")]["target"]["value"] == 18
+    assert rows[("motopp", "uitstroom-percentage")]["target"]["value"] == 90
+    pilot = rows[("training-50-plus", "deelnemers")]  # one pilot group of 8: met, not 200% pro rata
+    assert (pilot["target"]["value"], pilot["result"]["value"], pilot["share"], pilot["state"]) == (8, 8, 100, "groen")
+    # Ended before the quarter: shown as ended with the last known figure, never "geen gegevens".
+    jongeren = rows[("jongeren", "uitstroom-betaald-werk")]
+    assert (jongeren["state"], jongeren["result"]["value"], jongeren["result_quarter"]) == ("afgelopen", 38, "Q3-2021")
+    states = {r["project"]: r["state"] for r in report["rows"]}
+    assert states["gooise-waardebox"] == "afgelopen" and states["recycling-hout"] == "afgelopen"
+    assert states["schoonhuis"] == "gestopt"
 
 
 def test_status_filters_and_default_quarter() -> None:
@@ -105,7 +115,7 @@ def test_status_filters_and_default_quarter() -> None:
 def test_lights_read_without_colour() -> None:
     result = run("status", "--quarter", "Q3-2023", data=SHIPPED)
     assert "\x1b[" not in result.stdout
-    assert "● groen" in result.stdout and "● oranje" in result.stdout and "● rood" in result.stdout
+    assert "● groen" in result.stdout and "● oranje" in result.stdout and "□ afgelopen" in result.stdout
 
 
 @pytest.mark.parametrize(

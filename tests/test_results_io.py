@@ -52,7 +52,9 @@ def test_filled_template_round_trips_through_the_reports(shipped_copy: Path, tmp
     assert written.exists() and not list((shipped_copy / "results").glob(".*.tmp"))
 
     status = json.loads(run("status", "--quarter", "Q1-2022", "--format", "json", data=shipped_copy).stdout)
-    figures = {(r["project"], r["indicator"]): r["result"] for r in status["rows"] if r["result"]}
+    figures = {
+        (r["project"], r["indicator"]): r["result"] for r in status["rows"] if r["result"] and not r["result_quarter"]
+    }
     assert figures == {
         ("zorgstart", "uitstroom-betaald-werk"): {"value": 120, "qualifier": "ruim", "quote": None},
         ("jongeren", "uitstroom-percentage"): {"value": 62.5, "qualifier": None, "quote": None},

@@ -413,9 +413,7 @@ def _funded_posts(dataset: Dataset, project_id: str, decision_id: str) -> list[P
     posts = []
     if firm:
         notes = "; ".join(line.note for line, fig in firm if fig.value is None and line.note) or None
-        posts.append(
-            Post(label=project.name, figure=sum_of([f for _, f in firm]), project=project_id, note=notes)
-        )
+        posts.append(Post(label=project.name, figure=sum_of([f for _, f in firm]), project=project_id, note=notes))
     for line, figure in lines:
         if line.condition:
             posts.append(

@@ -67,6 +67,9 @@ LIGHT_LABEL = {
     "on-hold": "‖ on hold",
     "gestopt": "■ gestopt",
     "afgerond": "✓ afgerond",
+    "afgelopen": "□ afgelopen",
+    "binnen-maximum": "○ binnen maximum",
+    "boven-maximum": "▲ boven maximum",
 }
 MARKDOWN_SYMBOL = {"groen": "🟢", "oranje": "🟠", "rood": "🔴"}
 QUALIFIER_LABEL = {

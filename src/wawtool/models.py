@@ -298,10 +298,22 @@ class StatedTotal(Frozen):
     note: Text | None = None
 
 
+class TargetKind(StrEnum):
+    """How a target is met: only counts that accrue over a period are compared pro rata."""
+
+    CUMULATIVE = "cumulative"  # a count that grows over the period: pro rata
+    ONE_OFF = "one-off"  # a size reached once (a pilot group of 8): met or not, no pro-rata share
+    LEVEL = "level"  # a stock at a moment (work places)
+    RATE = "rate"  # a percentage
+
+
 class Target(Frozen):
+    """A doelstelling. `qualifier: minimaal` is a minimum, `maximaal` a cap: exceeding it is a signal, never green."""
+
     id: Id | None = None
     indicator: Id
     value: Annotated[Decimal | None, BeforeValidator(_target_value, json_schema_input_type=_NUMBER_INPUT)]
+    kind: TargetKind | None = None  # default: the indicator's kind
     start: Month | None = None
     end: Month | None = None
     qualifier: Qualifier | None = None

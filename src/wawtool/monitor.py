@@ -23,6 +23,7 @@ from .models import (
     Project,
     Status,
     Target,
+    TargetKind,
     month_key,
 )
 
@@ -42,6 +43,9 @@ class State(StrEnum):
     ON_HOLD = "on-hold"
     GESTOPT = "gestopt"
     AFGEROND = "afgerond"
+    AFGELOPEN = "afgelopen"  # the period (with its extensions) ended before this quarter
+    BINNEN_MAXIMUM = "binnen-maximum"  # a cap that is not exceeded: no light, a cap is no goal
+    BOVEN_MAXIMUM = "boven-maximum"  # a cap exceeded: a signal to look at, never green
 
 
 STATUS_STATE = {
@@ -83,6 +87,7 @@ class Assessment:
     target: Target | None = None
     expected: Decimal | None = None  # the pro-rata target (or the target itself for rates and levels)
     share: Decimal | None = None  # result as a percentage of `expected`
+    share_approximate: bool = False  # the result was "ruim", "bijna", "ca.": so is its share
 
 
 def months(start: Month, end: Month) -> int:
@@ -148,10 +153,11 @@ def assess(
     rule: LightRule,
     manual: ManualLight | None = None,
     status: Status | None = None,
+    qualifier: str | None = None,
 ) -> Assessment:
     if status in STATUS_STATE:
         return Assessment(STATUS_STATE[status], target=target)
-    computed = _by_rule(value, target, kind, period, as_of, rule)
+    computed = _by_rule(value, target, kind, period, as_of, rule, qualifier)
     if manual is not None:
         return Assessment(
             State(manual.light.value),
@@ -160,6 +166,7 @@ def assess(
             target=target,
             expected=computed.expected,
             share=computed.share,
+            share_approximate=computed.share_approximate,
         )
     return computed
 
@@ -171,11 +178,21 @@ def _by_rule(
     period: tuple[Month | None, Month | None],
     as_of: Month,
     rule: LightRule,
+    qualifier: str | None = None,
 ) -> Assessment:
     if value is None:
         return Assessment(State.GEEN_GEGEVENS, target=target)
     if target is None or target.value is None:
         return Assessment(State.GEEN_DOEL, target=target)
+    approximate = qualifier is not None
+    if target.qualifier == "maximaal":
+        share = _shown(value / target.value * HUNDRED) if target.value else None
+        state = State.BOVEN_MAXIMUM if value > target.value else State.BINNEN_MAXIMUM
+        return Assessment(state, target=target, expected=target.value, share=share, share_approximate=approximate)
+    if target.kind == TargetKind.ONE_OFF:
+        kind = IndicatorKind.LEVEL  # met or not: the whole target, never a pro-rata share
+    elif target.kind is not None:
+        kind = IndicatorKind(target.kind.value)
     if kind == IndicatorKind.CUMULATIVE:
         start = month_key(target.start) if target.start else period[0]
         end = month_key(target.end, end=True) if target.end else period[1]
@@ -186,9 +203,18 @@ def _by_rule(
         expected = target.value
     if expected == 0:
         return Assessment(State.GROEN, target=target, expected=expected, reason="nog niets verwacht")
-    share = value / expected * HUNDRED
-    shown = share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # the light uses the exact share
-    return Assessment(light_for(share, rule), target=target, expected=expected, share=shown)
+    share = value / expected * HUNDRED  # the light uses the exact share
+    return Assessment(
+        light_for(share, rule),
+        target=target,
+        expected=expected,
+        share=_shown(share),
+        share_approximate=approximate,
+    )
+
+
+def _shown(share: Decimal) -> Decimal:
+    return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 __all__ = ["Assessment", "Light", "Quarter", "State", "assess", "light_for", "pick_target"]

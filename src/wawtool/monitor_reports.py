@@ -50,8 +50,10 @@ class StatusRow(Report):
     target: Figure | None
     target_period: str | None
     result: Figure | None
+    result_quarter: str | None = None  # set when the figure is the last known one of an earlier quarter
     expected: Number | None
     share: Number | None
+    share_approximate: bool = False
     state: State
     manual: bool
     reason: str | None
@@ -141,9 +143,44 @@ def _project_rows(
             assessment = Assessment(State.KWALITATIEF)
         rows.append(_row(project, None, None, None, assessment, text=qualitative.text, source=qualitative.source))
     if not rows:
+        ended = _ended_state(dataset, project, as_of, status)
+        if ended is not None:
+            return _last_known_rows(dataset, project, as_of, ended)
         assessment = assess(None, None, IndicatorKind.CUMULATIVE, (None, None), as_of, _rule(dataset), None, status)
         rows.append(_row(project, None, None, None, assessment))
     return rows
+
+
+def _ended_state(dataset: Dataset, project: Project, as_of: Month, status: Status | None) -> State | None:
+    """Stopped, completed, or past its end (with the extensions decided by then): not 'geen gegevens'."""
+    if status == Status.STOPPED:
+        return State.GESTOPT
+    if status == Status.COMPLETED:
+        return State.AFGEROND
+    end = project_period_at(dataset, project, as_of)[1]
+    return State.AFGELOPEN if end is not None and end < as_of else None
+
+
+def _last_known_rows(dataset: Dataset, project: Project, as_of: Month, state: State) -> list[StatusRow]:
+    """An ended project shows as ended, with the figures of the last quarter that reported on it."""
+    earlier = sorted(
+        (r.model for r in dataset.results if month_key(r.model.as_of) < as_of),
+        key=lambda f: month_key(f.as_of),
+        reverse=True,
+    )
+    for results_file in earlier:
+        results = [r for r in results_file.results if r.project == project.id]
+        if results:
+            quarter = Quarter.parse(results_file.quarter).label
+            rows = []
+            for result in results:
+                indicator = _indicator(dataset, result.indicator)
+                figure = Figure(value=result.value, qualifier=result.qualifier, quote=result.quote)
+                target = pick_target(list(project.targets), result.indicator, month_key(results_file.as_of))
+                row = _row(project, indicator, figure, result.description, Assessment(state, target=target))
+                rows.append(row.model_copy(update={"result_quarter": quarter, "text": f"laatst bekend {quarter}"}))
+            return rows
+    return [_row(project, None, None, None, Assessment(state))]
 
 
 def _rule(dataset: Dataset) -> LightRule:
@@ -155,7 +192,9 @@ def _result_row(dataset: Dataset, project: Project, result: Result, as_of: Month
     indicator = _indicator(dataset, result.indicator)
     target = pick_target(list(project.targets), result.indicator, as_of)
     period = project_period_at(dataset, project, as_of)
-    assessment = assess(result.value, target, indicator.kind, period, as_of, _rule(dataset), result.light, status)
+    assessment = assess(
+        result.value, target, indicator.kind, period, as_of, _rule(dataset), result.light, status, result.qualifier
+    )
     figure = Figure(value=result.value, qualifier=result.qualifier, quote=result.quote)
     return _row(project, indicator, figure, result.description, assessment, source=result.source, note=result.note)
 
@@ -189,6 +228,7 @@ def _row(
         result=result,
         expected=assessment.expected,
         share=assessment.share,
+        share_approximate=assessment.share_approximate,
         state=assessment.state,
         manual=assessment.manual,
         reason=assessment.reason,
@@ -237,7 +277,9 @@ def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | 
 
 def _in_monitor(row: StatusRow) -> bool:
     """A stopped or completed project without figures this quarter has no place in the monitor."""
-    return row.result is not None or row.text is not None or row.state not in (State.GESTOPT, State.AFGEROND)
+    if row.state in (State.GESTOPT, State.AFGEROND, State.AFGELOPEN):
+        return row.result_quarter is None and (row.result is not None or row.text is not None)
+    return True
 
 
 def _headline(dataset: Dataset, headline: Headline) -> HeadlineRow:

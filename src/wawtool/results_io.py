@@ -47,7 +47,7 @@ class TemplateRow:
 
 
 def template_rows(dataset: Dataset, quarter: Quarter) -> list[TemplateRow]:
-    """Projects running at the end of the quarter, one row per indicator they have a target for."""
+    """Projects running in the quarter, one row per indicator with a target whose period is still open."""
     assert dataset.programmes is not None
     indicators = {i.id: i for i in dataset.programmes.model.indicators}
     as_of = (quarter.year, quarter.number * 3)
@@ -59,8 +59,10 @@ def template_rows(dataset: Dataset, quarter: Quarter) -> list[TemplateRow]:
             end is not None and end < (quarter.year, quarter.number * 3 - 2)
         ):
             continue
-        for indicator_id in dict.fromkeys(t.indicator for t in project.targets):
-            target = pick_target(list(project.targets), indicator_id, as_of)
+        quarter_start = (quarter.year, quarter.number * 3 - 2)
+        open_targets = [t for t in project.targets if not t.end or month_key(t.end, end=True) >= quarter_start]
+        for indicator_id in dict.fromkeys(t.indicator for t in open_targets):
+            target = pick_target(open_targets, indicator_id, as_of)
             indicator = indicators[indicator_id]
             rows.append(
                 TemplateRow(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..fmt import number_text
+from ..figures import Figure as FigureValue
+from ..fmt import figure_text, number_text
 from ..monitor_reports import Figure, MonitorReport, StatusReport, StatusRow
 from ..table import Cell, LightCell, Table
 
@@ -29,10 +30,17 @@ def _cells(row: StatusRow) -> list[Cell]:
         row.indicator_name or "",
         _figure(row.target, row.unit),
         _figure(row.result, row.unit),
-        number_text(row.share, percent=True) if row.share is not None else "",
+        _share(row),
         LightCell(row.state.value, row.manual),
         _explanation(row),
     ]
+
+
+def _share(row: StatusRow) -> str:
+    if row.share is None:
+        return ""
+    figure = FigureValue(value=row.share, approximate=row.share_approximate)
+    return figure_text(figure, money=False, percent=True)
 
 
 COLUMNS = ["Indicator", "Doel", "Resultaat", "% van doel naar rato", "Licht", "Toelichting"]

@@ -1,0 +1,91 @@
+"""Exact, approximate, bounded and unknown figures through sums, differences and shares, and how they read."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from wawtool.figures import Figure, sum_of
+from wawtool.fmt import figure_text
+
+D = Decimal
+EXACT = Figure.exact(D("1054795.25"))
+ZONN = Figure.of(D(1300000), "zo'n")
+UNKNOWN = Figure.unknown()
+RUIM = Figure.of(D(80), "ruim")
+BIJNA = Figure.of(D(500), "bijna")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "value", "approximate", "bound"),
+    [
+        (Figure.exact(D(1)), Figure.exact(D(2)), D(3), False, None),  # exact + exact = exact
+        (Figure.exact(D(1)), ZONN, D(1300001), True, None),  # exact + approximate = approximate
+        (ZONN, ZONN, D(2600000), True, None),
+        (Figure.exact(D(1)), RUIM, D(81), True, "min"),  # a lower bound stays a lower bound
+        (RUIM, BIJNA, D(580), True, None),  # at least plus at most bounds neither side
+        (Figure.of(D(6), "minimaal"), Figure.of(D(4), "minimaal"), D(10), False, "min"),
+        (Figure.of(D(12), "maximaal"), Figure.exact(D(1)), D(13), False, "max"),
+    ],
+)
+def test_sums_carry_precision(a: Figure, b: Figure, value: Decimal, approximate: bool, bound: str | None) -> None:
+    result = a + b
+    assert (result.value, result.approximate, result.bound) == (value, approximate, bound)
+
+
+def test_unknown_is_never_zero() -> None:
+    assert (EXACT + UNKNOWN).value is None
+    assert (UNKNOWN - EXACT).value is None
+    assert UNKNOWN.share_of(D(10)).value is None
+    assert sum_of([EXACT, UNKNOWN]).value is None
+    assert figure_text(UNKNOWN) == "onbekend"
+
+
+def test_differences_flip_bounds() -> None:
+    # what is left of a total after "at least 80" is at most the rest
+    result = Figure.exact(D(100)) - RUIM
+    assert (result.value, result.approximate, result.bound) == (D(20), True, "max")
+    headroom = ZONN - EXACT
+    assert (headroom.value, headroom.approximate, headroom.bound) == (D("245204.75"), True, None)
+    assert figure_text(headroom) == "ca. € 245.205"
+
+
+def test_shares_of_qualified_results_are_approximate() -> None:
+    share = RUIM.share_of(D("93.75"))  # ruim 80 against a pro-rata target of 93,75
+    assert share.approximate and share.value is not None
+    assert figure_text(share, money=False, percent=True) == "≈ 85%"
+    assert Figure.exact(D(8)).share_of(D(8)).is_exact
+    assert Figure.exact(D(8)).share_of(D(0)).value is None
+    # "minimaal 6" against "maximaal 12": at least half
+    bounded = Figure.of(D(6), "minimaal").share_of(Figure.of(D(12), "maximaal"))
+    assert (bounded.value, bounded.bound, bounded.approximate) == (D(50), "min", False)
+
+
+@pytest.mark.parametrize(
+    ("figure", "money", "text"),
+    [
+        (Figure.of(D(80), "ruim"), False, "ruim 80"),
+        (Figure.of(D(500), "bijna"), False, "bijna 500"),
+        (Figure.of(D(50), "ongeveer"), False, "ca. 50"),
+        (Figure.of(D(2100000), "grofweg"), True, "grofweg € 2.100.000"),
+        (Figure.of(D("50455.25")), True, "€ 50.455,25"),
+        (Figure(value=D(900000), approximate=True, bound="min"), True, "minimaal ca. € 900.000"),
+        (Figure(value=D(0), bound="min", derived_from="restant"), True, "onbekend (≥ € 0)"),
+        (Figure.exact(D(60000)).derived("130.000 min 70.000"), True, "€ 60.000 (afgeleid)"),
+        (Figure(value=D("159999.5"), approximate=True, derived_from="x"), True, "ca. € 160.000 (afgeleid)"),
+    ],
+)
+def test_every_kind_reads_as_the_source_would_say_it(figure: Figure, money: bool, text: str) -> None:
+    assert figure_text(figure, money=money) == text
+
+
+def test_json_carries_precision_next_to_the_number() -> None:
+    dumped = (ZONN - EXACT).model_dump(mode="json")
+    assert dumped == {
+        "value": "245204.75",
+        "approximate": True,
+        "bound": None,
+        "qualifier": None,
+        "derived_from": None,
+    }
