@@ -44,7 +44,8 @@ def test_monitor_lights_have_fills_and_words(workbook: openpyxl.Workbook) -> Non
     zorgstart = lights[("ZorgStart", "Gestarte trajecten")]
     assert zorgstart.value == "● groen" and zorgstart.fill.fgColor.rgb == "00C6EFCE"
     assert lights[("Baan.Talent Events", "Events")].fill.fgColor.rgb == "00FFEB9C"
-    assert lights[("Motopp", "Deelnemers")].value == "● rood"
+    assert lights[("Motopp", "Deelnemers")].value == "○ geen doel"
+    assert lights[("Jongeren", "Uitstroom naar betaald werk")].value == "□ afgelopen"
 
 
 def test_bar_chart_of_target_against_result(workbook: openpyxl.Workbook) -> None:
