@@ -215,7 +215,7 @@ def total_checks(dataset: Dataset) -> list[TotalCheck]:
         by_id = {line.id: line for line in project.budget if line.id}
         for total in project.totals:
             lines = [by_id[i] for i in total.lines if i in by_id] if total.lines else list(project.budget)
-            items = [_line_item(line, f"{_years(line.span())} {line.description}") for line in lines]
+            items = [_line_item(line, f"{years_text(line.span())} {line.description}") for line in lines]
             stated = StatedSum(amount=total.amount, source=total.source)
             checks.append(_total_check(project.name, total.label, stated, side(items, total.amount)))
     for decision_file in dataset.decisions:
@@ -565,7 +565,7 @@ def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:
             if line.condition and (year is None or year in line.span()):
                 found.append(
                     Risk(
-                        year=_years(line.span()),
+                        year=years_text(line.span()),
                         project=project.id,
                         label=f"{project.name}: {line.description}",
                         amount=line.amount,
@@ -576,7 +576,7 @@ def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:
     return sorted(found, key=lambda r: (r.year, r.label))
 
 
-def _years(years: list[int]) -> str:
+def years_text(years: list[int]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
@@ -584,3 +584,85 @@ def _funding_names(dataset: Dataset) -> dict[str, str]:
     if not dataset.programmes:
         return {}
     return {f.id: f.name for f in dataset.programmes.model.funding_sources}
+
+
+# -- money moves (begrotingswijziging) ------------------------------------------------
+
+
+class MoveCheck(Report):
+    """One budget line touched by a decision: what the decision moves against what the line shows."""
+
+    decision: str
+    reference: str
+    project: str
+    project_name: str
+    line: str
+    label: str
+    year: int | None
+    previous: Decimal | None  # the line before the decision (0 for a line the decision creates)
+    amount: Decimal | None  # the line now
+    declared: Decimal  # what the decision's moves add to (+) or take from (-) this line
+    actual: Decimal | None  # amount minus previous; None where the line's amount is unknown
+    difference: Decimal
+    verdict: Verdict
+    explanation: str
+
+
+def move_checks(dataset: Dataset) -> list[MoveCheck]:
+    """Every declared move is reflected in the lines, and every changed line by a move of its decision."""
+    checks = []
+    for located in dataset.decisions:
+        decision = located.model
+        declared: dict[tuple[str, str], Decimal] = {}
+        for move in decision.moves:
+            for end, sign in ((move.from_, -1), (move.to, 1)):
+                if end.project and end.line:
+                    key = (end.project, end.line)
+                    declared[key] = declared.get(key, ZERO) + sign * move.amount
+        for project_located in dataset.projects:
+            project = project_located.model
+            for line in project.budget:
+                key = (project.id, line.id or "")
+                if line.changed_by == decision.id or key in declared:
+                    checks.append(_move_check(decision, project, line, declared.get(key, ZERO)))
+    return checks
+
+
+def _move_check(decision: Decision, project: Project, line: BudgetLine, declared: Decimal) -> MoveCheck:
+    if line.changed_by == decision.id:
+        previous: Decimal | None = line.previous_amount
+    elif line.decision == decision.id and line.previous_amount is None:
+        previous = ZERO  # a line the decision creates
+    else:
+        previous = line.amount  # not changed by this decision
+    actual = line.amount - previous if line.amount is not None and previous is not None else None
+    if actual is None:
+        verdict, difference = Verdict.UNKNOWN, ZERO
+        why = "het bedrag van de regel is onbekend"
+    elif actual == declared:
+        verdict, difference = Verdict.PASS, ZERO
+        why = "de regel is precies zoveel veranderd als het besluit verschuift"
+    else:
+        verdict, difference = Verdict.FAIL, actual - declared
+        if not declared:
+            why = "de regel noemt dit besluit als wijziging, maar het besluit verschuift niets van of naar deze regel"
+        elif not actual:
+            why = "het besluit verschuift geld van of naar deze regel, maar de regel is niet veranderd"
+        else:
+            why = "de regel is anders veranderd dan het besluit verschuift"
+    return MoveCheck(
+        decision=decision.id,
+        reference=decision.reference,
+        project=project.id,
+        project_name=project.name,
+        line=line.id or line.description,
+        label=line.description,
+        year=line.year,
+        previous=previous,
+        amount=line.amount,
+        declared=declared,
+        actual=actual,
+        difference=difference,
+        verdict=verdict,
+        explanation=why,
+    )

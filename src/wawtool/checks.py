@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .budget import years_text
 from .issues import Issue
 from .loader import Dataset, LoadResult, Located
-from .models import BudgetLine, Project, month_key
+from .models import BudgetLine, Decision, MoveEnd, Project, month_key
 from .yamlsource import dotted
 
 Check = Callable[[Dataset], list[Issue]]
@@ -124,6 +125,15 @@ def check_references(dataset: Dataset) -> list[Issue]:
             ref(decision_file, "project", project_id, "funded", i)
         for i, release in enumerate(decision.released):
             ref(decision_file, "funding source", release.funding, "released", i, "funding")
+        for i, move in enumerate(decision.moves):
+            for side, end in (("from", move.from_), ("to", move.to)):
+                ref(decision_file, "funding source", end.funding, "moves", i, side, "funding")
+                ref(decision_file, "decision", end.flexible_budget, "moves", i, side, "flexible_budget")
+                ref(decision_file, "project", end.project, "moves", i, side, "project")
+                issues += _move_line_problems(dataset, decision_file, i, side, end, move.year)
+    for located in dataset.projects:
+        for i, line in enumerate(located.model.budget):
+            ref(located, "decision", line.changed_by, "budget", i, "changed_by")
     for results_file in dataset.results:
         report = results_file.model
         for i, result in enumerate(report.results):
@@ -137,6 +147,30 @@ def check_references(dataset: Dataset) -> list[Issue]:
         for i, target in enumerate(dataset.programmes.model.targets):
             ref(dataset.programmes, "indicator", target.indicator, "targets", i, "indicator")
     return issues
+
+
+def _move_line_problems(
+    dataset: Dataset, decision_file: Located[Decision], i: int, side: str, end: MoveEnd, year: int
+) -> list[Issue]:
+    """A moved amount names a real budget line of the same year."""
+    project = dataset.project(end.project) if end.project else None
+    if project is None or end.line is None:
+        return []
+    line = next((b for b in project.budget if b.id == end.line), None)
+    path, line_no = decision_file.at("moves", i, side, "line")
+    if line is None:
+        return [Issue("E-REF", f"moves[{i}].{side}.line: {project.id} has no budget line '{end.line}'", path, line_no)]
+    if line.year != year:
+        return [
+            Issue(
+                "E-REF",
+                f"moves[{i}].{side}.line: '{end.line}' of {project.id} is a line of {years_text(line.span())}, "
+                f"the move is in {year}",
+                path,
+                line_no,
+            )
+        ]
+    return []
 
 
 def check_results_files(dataset: Dataset) -> list[Issue]:

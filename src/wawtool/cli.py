@@ -174,6 +174,95 @@ def check_budget(
     raise typer.Exit(EXIT_OK if report.passed else EXIT_FINDINGS)
 
 
+@app.command("decision")
+def decision_command(
+    decision_id: Annotated[str, typer.Argument(metavar="ID", help="The decision's id, e.g. bijstelling-2020.")],
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+) -> None:
+    """One decision as a collegevoorstel's financial paragraph: what stops, is released and funded, was/wordt per
+    line and year, the effect on each year's total and headroom, the conditions and the verdict."""
+    if fmt is Format.csv:
+        _usage("decision writes table, markdown or json")
+    dataset = _load_checked()
+    decision = dataset.decision(decision_id)
+    if decision is None:
+        known = ", ".join(d.model.id for d in dataset.decisions) or "none"
+        _usage(f"no decision '{decision_id}' in {State.data}/decisions (known: {known})")
+    from .budget import Verdict
+    from .decision_report import build_decision_report
+    from .render.budget_tables import decision_summary, decision_tables
+
+    report = build_decision_report(dataset, decision)
+    failed = report.verdict is Verdict.FAIL
+    _emit(report, decision_tables(report), fmt, decision_summary(report), failed)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+new_app = typer.Typer(help="Write a valid, commented skeleton of a new data file.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="Lower case, digits and hyphens: the file name.")]
+
+
+@new_app.command("project")
+def new_project(
+    project_id: IdArgument,
+    name: Annotated[str, typer.Option("--name", help="The project's name as the documents write it.")],
+    programme: Annotated[str, typer.Option("--programme", help="waw or pow.")] = "waw",
+    category: Annotated[str | None, typer.Option("--category", help="A monitor category id.")] = None,
+) -> None:
+    """Write data/projects/ID.yaml: a project skeleton that validates, with comments on every field."""
+    import datetime as dt
+
+    from .skeletons import project_yaml
+
+    dataset = _load_checked()
+    assert dataset.programmes is not None
+    _valid_id(project_id)
+    _known_or_usage("--programme", programme, [p.id for p in dataset.programmes.model.programmes])
+    _known_or_usage("--category", category, [c.id for c in dataset.programmes.model.categories])
+    if dataset.project(project_id) is not None:
+        _usage(f"a project '{project_id}' exists already")
+    text = project_yaml(project_id, name.replace('"', "'"), programme, category, dt.date.today())
+    _write_new(State.data / "projects" / f"{project_id}.yaml", text)
+
+
+@new_app.command("decision")
+def new_decision(
+    decision_id: IdArgument,
+    reference: Annotated[str, typer.Option("--reference", help="The kenmerk, e.g. 24.0001234.")],
+    title: Annotated[str, typer.Option("--title", help="The proposal's title.")],
+) -> None:
+    """Write data/decisions/ID.yaml: a decision skeleton that validates, with moves explained in comments."""
+    import datetime as dt
+
+    from .skeletons import decision_yaml
+
+    dataset = _load_checked()
+    _valid_id(decision_id)
+    if dataset.decision(decision_id) is not None:
+        _usage(f"a decision '{decision_id}' exists already")
+    text = decision_yaml(decision_id, reference.replace('"', "'"), title.replace('"', "'"), dt.date.today())
+    _write_new(State.data / "decisions" / f"{decision_id}.yaml", text)
+
+
+def _valid_id(value: str) -> None:
+    import re
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        _usage(f"'{value}' is not an id: use lower case letters, digits and hyphens")
+
+
+def _write_new(path: Path, text: str) -> None:
+    from .files import WriteError, write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(path, text.encode("utf-8"), overwrite=False)
+    except (WriteError, OSError) as exc:
+        _usage(str(exc))
+    typer.echo(f"Wrote {path}; fill in the sources and figures, then run: waw validate")
+
+
 @app.command("budget")
 def budget_command(
     year: Annotated[int, typer.Option("--year", min=2000, max=2100, help="The begroting year.")],

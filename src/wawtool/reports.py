@@ -27,6 +27,7 @@ class CheckBudgetReport(Report):
     year: int | None
     totals: list[budget.TotalCheck]
     neutrality: list[budget.NeutralityCheck]
+    moves: list[budget.MoveCheck]
     years: list[budget.YearCheck]
     risks: list[budget.Risk]
     passed: bool
@@ -37,6 +38,7 @@ class CheckBudgetReport(Report):
 def build_check_budget_report(dataset: Dataset, year: int | None = None) -> CheckBudgetReport:
     totals = budget.total_checks(dataset)
     neutrality = budget.neutrality_checks(dataset)
+    moves = budget.move_checks(dataset)
     years = [budget.year_check(dataset, y) for y in budget.budget_years(dataset) if year is None or y == year]
     if year is not None and not years:
         years = [budget.year_check(dataset, year)]
@@ -51,6 +53,16 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         if n.verdict == Verdict.FAIL
     ]
     failures += [
+        Failure(
+            check="move",
+            scope=f"{m.reference}: {m.project_name} '{m.line}'",
+            year=m.year,
+            difference=m.difference,
+        )
+        for m in moves
+        if m.verdict == Verdict.FAIL
+    ]
+    failures += [
         Failure(check="year", scope=str(y.year), year=y.year, difference=y.committed - (y.available or budget.ZERO))
         for y in years
         if y.verdict == Verdict.FAIL
@@ -62,6 +74,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         year=year,
         totals=totals,
         neutrality=neutrality,
+        moves=moves,
         years=years,
         risks=budget.risks(dataset, year),
         passed=not failures,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..budget import Item, NeutralityCheck, Post, Risk, TotalCheck, Verdict, YearCheck
-from ..fmt import cell_text
+from ..budget import Item, MoveCheck, NeutralityCheck, Post, Risk, TotalCheck, Verdict, YearCheck, years_text
+from ..decision_report import DecisionReport, YearEffect
+from ..fmt import VERDICT_LABEL, cell_text
 from ..reports import BudgetReport, CheckBudgetReport
 from ..table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
@@ -11,6 +12,8 @@ from ..table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     tables = [_totals_table(report.totals)]
     tables += [_neutrality_table(check) for check in report.neutrality]
+    if report.moves:
+        tables.append(_moves_table(report.moves))
     tables.append(_years_table(report.years))
     tables += [_year_lines_table(y) for y in report.years if y.available is not None or y.verdict == Verdict.FAIL]
     tables.append(_risks_table(report.risks))
@@ -92,6 +95,31 @@ def _neutrality_table(check: NeutralityCheck) -> Table:
 
 def _post_label(post: Post) -> str:
     return f"{post.label} (voorwaardelijk)" if post.condition else post.label
+
+
+def _moves_table(checks: list[MoveCheck]) -> Table:
+    rows: list[list[Cell]] = [
+        [
+            m.reference,
+            f"{m.project_name}: {m.label}",
+            m.year or "",
+            MoneyCell(m.previous),
+            MoneyCell(m.amount),
+            MoneyCell(m.declared),
+            MoneyCell(m.difference) if m.difference else "",
+            VerdictCell(m.verdict),
+        ]
+        for m in checks
+    ]
+    notes = [f"{m.reference}, {m.project_name} '{m.line}' {m.year}: {m.explanation}" for m in checks if m.difference]
+    return Table(
+        title="Verschuivingen tussen begrotingsregels",
+        columns=["Besluit", "Regel", "Jaar", "Was", "Wordt", "Verschoven", "Verschil", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({3, 4, 5, 6}),
+        notes=notes,
+        verdict=_worst([m.verdict for m in checks]),
+    )
 
 
 def _years_table(years: list[YearCheck]) -> Table:
@@ -222,6 +250,7 @@ def _worst(verdicts: list[Verdict]) -> Verdict | None:
 FAILURE_LABEL = {
     "total": "vermeld totaal wijkt af",
     "neutrality": "bijstelling niet neutraal",
+    "move": "verschuiving niet verwerkt",
     "year": "overschrijding",
 }
 
@@ -233,5 +262,93 @@ def check_budget_summary(report: CheckBudgetReport) -> str:
             f" ({report.not_testable} niet te toetsen: de bronnen noemen geen bedrag)" if report.not_testable else ""
         )
         return f"Alle toetsbare controles voldoen{extra}."
-    parts = [f"{f.scope}: {FAILURE_LABEL[f.check]} {cell_text(MoneyCell(abs(f.difference)))}" for f in report.failures]
+    parts = [
+        f"{f.scope}{f' {f.year}' if f.year and f.check == 'move' else ''}: {FAILURE_LABEL[f.check]} "
+        f"{cell_text(MoneyCell(abs(f.difference)))}"
+        for f in report.failures
+    ]
     return f"{len(report.failures)} controle(s) voldoen niet: " + "; ".join(parts) + "."
+
+
+def decision_tables(report: DecisionReport) -> list[Table]:
+    facts: list[list[Cell]] = [
+        ["Kenmerk", report.reference],
+        ["Datum", report.date],
+        ["Soort", report.kind],
+        ["Bron", report.source],
+    ]
+    if report.stopped:
+        facts.append(["Stopt", ", ".join(report.stopped)])
+    tables = [Table(title=f"Besluit {report.reference}: {report.title}", columns=["", ""], rows=facts)]
+    if report.neutrality:
+        tables.append(_neutrality_table(report.neutrality))
+    if report.changes or report.spread:
+        tables.append(_was_wordt_table(report))
+    if report.years:
+        tables.append(_effects_table(report.years))
+    if report.moves:
+        tables.append(_moves_table(report.moves))
+    conditions: list[list[Cell]] = [
+        [change.project_name, change.label, FigureCell(change.wordt), change.condition]
+        for change in [*report.changes, *report.spread]
+        if change.condition
+    ]
+    if conditions:
+        tables.append(
+            Table(
+                title="Voorwaarden",
+                columns=["Project", "Regel", "Bedrag", "Voorwaarde"],
+                rows=conditions,
+                numeric=frozenset({2}),
+            )
+        )
+    return tables
+
+
+def _was_wordt_table(report: DecisionReport) -> Table:
+    rows: list[list[Cell]] = [
+        [
+            change.project_name,
+            years_text(change.years),
+            change.label,
+            MoneyCell(change.was) if change.was is not None else "—",
+            FigureCell(change.wordt),
+            FigureCell(change.wordt - change.was) if change.was is not None else FigureCell(change.wordt),
+        ]
+        for change in [*report.changes, *report.spread]
+    ]
+    return Table(
+        title="Was / wordt per project en jaar",
+        columns=["Project", "Jaar", "Regel", "Was", "Wordt", "Verschil"],
+        rows=rows,
+        numeric=frozenset({3, 4, 5}),
+        notes=["— : de regel is nieuw met dit besluit."]
+        + (["Regels over meer jaren hebben geen verdeling per jaar in de bron."] if report.spread else []),
+    )
+
+
+def _effects_table(effects: list[YearEffect]) -> Table:
+    rows: list[list[Cell]] = [
+        [
+            e.year,
+            MoneyCell(e.total_before),
+            MoneyCell(e.change),
+            MoneyCell(e.total_after),
+            MoneyCell(e.available, approximate=e.available_approximate) if e.available is not None else "onbekend",
+            MoneyCell(e.headroom_before, approximate=e.available_approximate) if e.headroom_before is not None else "",
+            MoneyCell(e.headroom_after, approximate=e.available_approximate) if e.headroom_after is not None else "",
+        ]
+        for e in effects
+    ]
+    unknown = sum(e.unknown_changes for e in effects)
+    return Table(
+        title="Effect op totaal en ruimte per jaar",
+        columns=["Jaar", "Totaal was", "Dit besluit", "Totaal wordt", "Beschikbaar", "Ruimte was", "Ruimte wordt"],
+        rows=rows,
+        numeric=frozenset({1, 2, 3, 4, 5, 6}),
+        notes=[f"{unknown} regel(s) van dit besluit met onbekend bedrag tellen niet mee."] if unknown else [],
+    )
+
+
+def decision_summary(report: DecisionReport) -> str:
+    return f"{VERDICT_LABEL[report.verdict]}: {report.explanation}."
