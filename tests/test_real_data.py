@@ -205,3 +205,68 @@ def test_check_budget_json_is_the_report(dataset: Dataset) -> None:
     expected = build_check_budget_report(dataset).model_dump(mode="json")
     expected["data"] = str(Path(SHIPPED))
     assert json.loads(result.stdout) == expected
+
+
+def test_corrections_against_the_sources(dataset: Dataset) -> None:
+    """Issue 9 §6: each figure as its source says it."""
+    ai = dataset.project("ai-operator")
+    assert ai is not None and "NPO2" in ai.partners and "NPO" not in ai.partners
+    assert {(t.indicator, t.value) for t in ai.targets if t.value in (10, 20)} == {
+        ("doorstroom", 10),
+        ("doorstroom", 20),
+    }
+    assert ai.extensions[0].condition == "Bij een positieve tussentijdse evaluatie."
+    waardebox = dataset.project("gooise-waardebox")
+    assert waardebox is not None and "Social Stuff (Repair Café)" in waardebox.partners
+    targets = {t.indicator: t for t in waardebox.targets}
+    assert targets["doorstroom"].value == 40 and "uitstroom-betaald-werk" not in targets
+    assert (targets["goederen-hergebruikt"].value, targets["goederen-hergebruikt"].qualifier) == (7450, "minimaal")
+    hout = dataset.project("recycling-hout")
+    assert hout is not None and "Social Stuff (Repair Café)" in hout.partners
+    assert "600 ton" in (hout.note or "") and "€ 15.000" in (hout.budget[0].note or "")
+    motopp = dataset.project("motopp")
+    assert motopp is not None and [(t.indicator, t.value) for t in motopp.targets] == [("uitstroom-percentage", 90)]
+    ggz = dataset.project("ggz-voortzetting")
+    assert ggz is not None
+    assert {(t.indicator, t.value, t.qualifier, t.start, t.end) for t in ggz.targets} == {
+        ("trajecten-gestart", 12, "maximaal", "2020", "2021"),
+        ("uitstroom-betaald-werk", 6, "minimaal", "2020", "2021"),
+        ("uitstroom-percentage", 42, None, None, None),
+    }
+    capaciteit = dataset.project("capaciteit-wsp")
+    assert capaciteit is not None and capaciteit.status[0].status == "on_hold"
+    zorgstart = dataset.project("zorgstart")
+    assert zorgstart is not None and "Hilverzorg" in zorgstart.partners and zorgstart.status[1].note
+    jongeren = dataset.project("jongeren")
+    assert jongeren is not None
+    assert {t.indicator: t.value for t in jongeren.targets if t.indicator != "deelnemers"} == {
+        "uitstroom-percentage": 50,
+        "stap-verder": 48,
+        "doorverwezen-percentage": 30,
+        "teruggemeld-percentage": 20,
+    }
+    taal = dataset.project("taalvaardigheid")
+    assert taal is not None and taal.targets[0].value == 175
+    assert dataset.programmes is not None
+    banen = {t.id: t.value for t in dataset.programmes.model.targets}
+    assert banen["banenafspraak-tm-2025"] == 1462
+    q3 = next(r.model for r in dataset.results if r.model.quarter == "2021-Q3")
+    assert any(
+        h.quote == "hoewel deze indicator op het eerste gezicht nog achterblijft op de doelstelling"
+        for h in q3.headline
+    )
+
+
+def test_budget_follows_the_order_of_tabel_1(dataset: Dataset) -> None:
+    report = build_budget_report(dataset, 2024)
+    projects = next(g for g in report.groups if g.id == "projecten")
+    assert [line.project for line in projects.lines] == [
+        "zorgstart",
+        "wijkleerbedrijf",
+        "ai-operator",
+        "basiskok",
+        "bouw-en-techniekstart",
+        "baan-talent-events",
+        "motopp",
+        "ik-in-de-kinderopvang",
+    ]

@@ -478,7 +478,16 @@ def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
                 )
             )
     order = list(groups)
-    return sorted(lines, key=lambda line: order.index(line.group) if line.group in order else len(order))
+    published = {}
+    if dataset.programmes:
+        for group in dataset.programmes.model.begroting_groups:
+            published.update({project_id: i for i, project_id in enumerate(group.order)})
+
+    def position(line: YearLine) -> tuple[int, int]:
+        group = order.index(line.group) if line.group in order else len(order)
+        return group, published.get(line.project or "", len(published))
+
+    return sorted(lines, key=position)
 
 
 def _cost_line(cost: CostLine, groups: dict[str, str]) -> YearLine:

@@ -93,6 +93,9 @@ def check_references(dataset: Dataset) -> list[Issue]:
             ref(prog, "begroting group", cost.group, "cost_lines", i, "group")
             ref(prog, "funding source", cost.funding, "cost_lines", i, "funding")
             ref(prog, "decision", cost.decision, "cost_lines", i, "decision")
+        for i, group in enumerate(prog.model.begroting_groups):
+            for j, project_id in enumerate(group.order):
+                ref(prog, "project", project_id, "begroting_groups", i, "order", j)
         for i, available in enumerate(prog.model.available):
             ref(prog, "programme", available.programme, "available", i, "programme")
             ref(prog, "funding source", available.funding, "available", i, "funding")

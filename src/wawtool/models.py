@@ -197,6 +197,8 @@ class LightRule(Frozen):
 class BegrotingGroup(Frozen):
     id: Id
     name: Text
+    order: list[Id] = []  # the projects in their published order (Tabel 1); others follow by name
+    order_source: Text | None = None
 
 
 class CostLine(Frozen):
@@ -256,6 +258,7 @@ class StatusEntry(Frozen):
 class Extension(Frozen):
     end: Month
     decision: Id
+    condition: Text | None = None  # an extension decided on a condition ("bij een positieve evaluatie")
     source: Text
     note: Text | None = None
 
