@@ -39,6 +39,7 @@ class YearDelta(Report):
     delta: Decimal
     base_headroom: Decimal | None
     head_headroom: Decimal | None
+    headroom_approximate: bool = False  # from an approximate available amount: shown as "ca."
 
 
 class NeutralityDelta(Report):
@@ -196,6 +197,7 @@ def _years(old: Dataset, new: Dataset) -> list[YearDelta]:
                     delta=b.committed - a.committed,
                     base_headroom=a.headroom,
                     head_headroom=b.headroom,
+                    headroom_approximate=a.headroom_approximate or b.headroom_approximate,
                 )
             )
     return rows

@@ -51,8 +51,12 @@ def diff_tables(report: DiffReport) -> list[Table]:
             MoneyCell(y.base_total),
             MoneyCell(y.head_total),
             MoneyCell(y.delta),
-            MoneyCell(y.base_headroom) if y.base_headroom is not None else UNKNOWN_LABEL,
-            MoneyCell(y.head_headroom) if y.head_headroom is not None else UNKNOWN_LABEL,
+            MoneyCell(y.base_headroom, approximate=y.headroom_approximate)
+            if y.base_headroom is not None
+            else UNKNOWN_LABEL,
+            MoneyCell(y.head_headroom, approximate=y.headroom_approximate)
+            if y.head_headroom is not None
+            else UNKNOWN_LABEL,
         ]
         for y in report.years
     ]
