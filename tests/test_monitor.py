@@ -128,3 +128,29 @@ def test_quarter_spellings(text: str, quarter: tuple[int, int]) -> None:
 def test_bad_quarters(text: str) -> None:
     with pytest.raises(ValueError, match="is not a quarter"):
         Quarter.parse(text)
+
+
+def test_a_cap_is_never_green_by_rule() -> None:
+    cap = Target(indicator="x", value=D(12), qualifier="maximaal", start="2020", end="2021", source="s")
+    at_cap = assess(D(12), cap, IndicatorKind.CUMULATIVE, YEAR_2021, (2021, 6), RULE)
+    assert at_cap.state == State.BINNEN_MAXIMUM and at_cap.share == 100
+    over = assess(D(13), cap, IndicatorKind.CUMULATIVE, YEAR_2021, (2021, 6), RULE)
+    assert over.state == State.BOVEN_MAXIMUM
+
+
+def test_a_one_off_size_is_met_or_not_never_pro_rata() -> None:
+    pilot = Target(indicator="x", value=D(8), kind="one-off", source="s")
+    met = assess(D(8), pilot, IndicatorKind.CUMULATIVE, ((2023, 9), (2024, 12)), (2023, 10), RULE)
+    assert (met.state, met.share) == (State.GROEN, 100)
+    short = assess(D(6), pilot, IndicatorKind.CUMULATIVE, ((2023, 9), (2024, 12)), (2023, 10), RULE)
+    assert (short.state, short.share) == (State.ORANJE, 75)  # 75%: between the orange and green thresholds
+    assert assess(D("6.39"), pilot, IndicatorKind.CUMULATIVE, YEAR_2021, (2021, 6), RULE).state == State.ORANJE
+    assert assess(D("4.79"), pilot, IndicatorKind.CUMULATIVE, YEAR_2021, (2021, 6), RULE).state == State.ROOD
+
+
+def test_a_minimum_at_its_boundary_and_a_qualified_result() -> None:
+    minimum = Target(indicator="x", value=D(6), qualifier="minimaal", source="s")
+    exactly = assess(D(6), minimum, IndicatorKind.LEVEL, (None, None), (2021, 6), RULE)
+    assert (exactly.state, exactly.share, exactly.share_approximate) == (State.GROEN, 100, False)
+    ruim = assess(D(80), target(250), IndicatorKind.CUMULATIVE, YEAR_2021, (2021, 6), RULE, qualifier="ruim")
+    assert ruim.share_approximate and ruim.state == State.ORANJE  # 80 of a pro-rata 125: 64%

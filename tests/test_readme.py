@@ -39,6 +39,8 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "import-results",
         "diff",
         "schema",
+        "decision",
+        "new project",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:
@@ -95,3 +97,10 @@ def test_import_and_diff_examples_are_real_output() -> None:
 
     assert import_example().strip() in README
     assert diff_example().strip() in README
+
+
+def test_decision_example_is_real_output() -> None:
+    result = run("decision", "doc-23001887", "--format", "markdown", data=SHIPPED)
+    was_wordt = result.stdout[result.stdout.index("### Was / wordt") : result.stdout.index("> —")]
+    assert was_wordt.strip() in README
+    assert "waw new decision ID" in README and "## Een collegevoorstel voorbereiden" in README
