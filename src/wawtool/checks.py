@@ -110,6 +110,7 @@ def check_references(dataset: Dataset) -> list[Issue]:
         for i, line in enumerate(project.budget):
             ref(located, "funding source", line.funding, "budget", i, "funding")
             ref(located, "decision", line.decision, "budget", i, "decision")
+            ref(located, "decision", line.changed_by, "budget", i, "changed_by")
         line_ids = {line.id for line in project.budget if line.id}
         for i, total in enumerate(project.totals):
             for j, line_id in enumerate(total.lines or []):
@@ -134,9 +135,6 @@ def check_references(dataset: Dataset) -> list[Issue]:
                 ref(decision_file, "decision", end.flexible_budget, "moves", i, side, "flexible_budget")
                 ref(decision_file, "project", end.project, "moves", i, side, "project")
                 issues += _move_line_problems(dataset, decision_file, i, side, end, move.year)
-    for located in dataset.projects:
-        for i, line in enumerate(located.model.budget):
-            ref(located, "decision", line.changed_by, "budget", i, "changed_by")
     for results_file in dataset.results:
         report = results_file.model
         for i, result in enumerate(report.results):

@@ -22,7 +22,7 @@ from .models import (
     Target,
     month_key,
 )
-from .monitor import Assessment, Month, Quarter, State, assess, pick_target, project_period_at, status_at
+from .monitor import STATUS_STATE, Assessment, Month, Quarter, State, assess, pick_target, project_period_at, status_at
 
 
 def _number(value: Decimal) -> int | float:
@@ -116,20 +116,43 @@ def build_status_report(
         by_project.setdefault(result.project, ([], []))[0].append(result)
     for qualitative in results_file.qualitative:
         by_project.setdefault(qualitative.project, ([], []))[1].append(qualitative)
+    last_known = _last_known_results(dataset, as_of)
     rows = []
     for located in dataset.projects:
         project = located.model
         if programme and project.programme != programme or category and project.category != category:
             continue
         results, words = by_project.get(project.id, ([], []))
-        rows += _project_rows(dataset, project, results, words, as_of)
+        rows += _project_rows(dataset, project, results, words, as_of, last_known)
     order = _category_order(dataset)
     rows.sort(key=lambda r: (order.get(r.category, len(order)), r.project_name.lower()))
     return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
 
 
+LastKnown = dict[str, tuple[ResultsFile, list[Result]]]
+
+
+def _last_known_results(dataset: Dataset, as_of: Month) -> LastKnown:
+    """Per project, the results of the latest earlier quarter that reported on it: grouped once per report."""
+    last: LastKnown = {}
+    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
+        results_file = located.model
+        if month_key(results_file.as_of) >= as_of:
+            break
+        grouped: dict[str, list[Result]] = {}
+        for result in results_file.results:
+            grouped.setdefault(result.project, []).append(result)
+        last.update({project_id: (results_file, results) for project_id, results in grouped.items()})
+    return last
+
+
 def _project_rows(
-    dataset: Dataset, project: Project, results: list[Result], words: list[Qualitative], as_of: Month
+    dataset: Dataset,
+    project: Project,
+    results: list[Result],
+    words: list[Qualitative],
+    as_of: Month,
+    last_known: LastKnown,
 ) -> list[StatusRow]:
     status = status_at(project, as_of)
     if status is None and not results and not words:
@@ -145,7 +168,7 @@ def _project_rows(
     if not rows:
         ended = _ended_state(dataset, project, as_of, status)
         if ended is not None:
-            return _last_known_rows(dataset, project, as_of, ended)
+            return _last_known_rows(dataset, project, last_known.get(project.id), ended)
         assessment = assess(None, None, IndicatorKind.CUMULATIVE, (None, None), as_of, _rule(dataset), None, status)
         rows.append(_row(project, None, None, None, assessment))
     return rows
@@ -153,34 +176,32 @@ def _project_rows(
 
 def _ended_state(dataset: Dataset, project: Project, as_of: Month, status: Status | None) -> State | None:
     """Stopped, completed, or past its end (with the extensions decided by then): not 'geen gegevens'."""
-    if status == Status.STOPPED:
-        return State.GESTOPT
-    if status == Status.COMPLETED:
-        return State.AFGEROND
+    if status in (Status.STOPPED, Status.COMPLETED):
+        return STATUS_STATE[status]
     end = project_period_at(dataset, project, as_of)[1]
     return State.AFGELOPEN if end is not None and end < as_of else None
 
 
-def _last_known_rows(dataset: Dataset, project: Project, as_of: Month, state: State) -> list[StatusRow]:
+def _last_known_rows(
+    dataset: Dataset, project: Project, last: tuple[ResultsFile, list[Result]] | None, state: State
+) -> list[StatusRow]:
     """An ended project shows as ended, with the figures of the last quarter that reported on it."""
-    earlier = sorted(
-        (r.model for r in dataset.results if month_key(r.model.as_of) < as_of),
-        key=lambda f: month_key(f.as_of),
-        reverse=True,
-    )
-    for results_file in earlier:
-        results = [r for r in results_file.results if r.project == project.id]
-        if results:
-            quarter = Quarter.parse(results_file.quarter).label
-            rows = []
-            for result in results:
-                indicator = _indicator(dataset, result.indicator)
-                figure = Figure(value=result.value, qualifier=result.qualifier, quote=result.quote)
-                target = pick_target(list(project.targets), result.indicator, month_key(results_file.as_of))
-                row = _row(project, indicator, figure, result.description, Assessment(state, target=target))
-                rows.append(row.model_copy(update={"result_quarter": quarter, "text": f"laatst bekend {quarter}"}))
-            return rows
-    return [_row(project, None, None, None, Assessment(state))]
+    if last is None:
+        return [_row(project, None, None, None, Assessment(state))]
+    results_file, results = last
+    quarter = Quarter.parse(results_file.quarter).label
+    rows = []
+    for result in results:
+        target = pick_target(list(project.targets), result.indicator, month_key(results_file.as_of))
+        row = _row(
+            project,
+            _indicator(dataset, result.indicator),
+            _result_figure(result),
+            result.description,
+            Assessment(state, target=target),
+        )
+        rows.append(row.model_copy(update={"result_quarter": quarter, "text": f"laatst bekend {quarter}"}))
+    return rows
 
 
 def _rule(dataset: Dataset) -> LightRule:
@@ -195,8 +216,19 @@ def _result_row(dataset: Dataset, project: Project, result: Result, as_of: Month
     assessment = assess(
         result.value, target, indicator.kind, period, as_of, _rule(dataset), result.light, status, result.qualifier
     )
-    figure = Figure(value=result.value, qualifier=result.qualifier, quote=result.quote)
-    return _row(project, indicator, figure, result.description, assessment, source=result.source, note=result.note)
+    return _row(
+        project,
+        indicator,
+        _result_figure(result),
+        result.description,
+        assessment,
+        source=result.source,
+        note=result.note,
+    )
+
+
+def _result_figure(result: Result) -> Figure:
+    return Figure(value=result.value, qualifier=result.qualifier, quote=result.quote)
 
 
 def _indicator(dataset: Dataset, indicator_id: str) -> Indicator:
