@@ -246,13 +246,13 @@ def _total_check(scope: str, label: str, stated: StatedSum, lines: Side) -> Tota
 def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
     names = _funding_names(dataset)
     return [
-        _neutrality(dataset, located.model, names)
+        neutrality_check(dataset, located.model, names)
         for located in dataset.decisions
         if located.model.kind == "bijstelling"
     ]
 
 
-def _neutrality(dataset: Dataset, decision: Decision, names: dict[str, str]) -> NeutralityCheck:
+def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str] | None = None) -> NeutralityCheck:
     total = decision.stated_total
     stated = (
         StatedSum(amount=total.amount, approximate=total.approximate, quote=total.quote, source=total.source)
@@ -267,6 +267,7 @@ def _neutrality(dataset: Dataset, decision: Decision, names: dict[str, str]) -> 
         if total
         else None
     )
+    names = _funding_names(dataset) if names is None else names
     released = [
         Post(label=names.get(r.funding, r.funding), figure=Figure.of(r.amount), note=r.note) for r in decision.released
     ]
@@ -617,11 +618,10 @@ class MoveCheck(Report):
     explanation: str
 
 
-def move_checks(dataset: Dataset) -> list[MoveCheck]:
+def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveCheck]:
     """Every declared move is reflected in the lines, and every changed line by a move of its decision."""
     checks = []
-    for located in dataset.decisions:
-        decision = located.model
+    for decision in [only] if only else [located.model for located in dataset.decisions]:
         declared: dict[tuple[str, str], Decimal] = {}
         for move in decision.moves:
             for end, sign in ((move.from_, -1), (move.to, 1)):

@@ -248,18 +248,15 @@ def new_decision(
 def _valid_id(value: str) -> None:
     import re
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+    from .models import ID_PATTERN
+
+    if not re.match(ID_PATTERN, value):
         _usage(f"'{value}' is not an id: use lower case letters, digits and hyphens")
 
 
 def _write_new(path: Path, text: str) -> None:
-    from .files import WriteError, write_atomic
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        write_atomic(path, text.encode("utf-8"), overwrite=False)
-    except (WriteError, OSError) as exc:
-        _usage(str(exc))
+    _write(path, text.encode("utf-8"), overwrite=False)
     typer.echo(f"Wrote {path}; fill in the sources and figures, then run: waw validate")
 
 
@@ -309,12 +306,12 @@ def _category_names(dataset: Dataset) -> dict[str | None, str]:
     return {c.id: c.name for c in dataset.programmes.model.categories}
 
 
-def _write(path: Path, content: bytes) -> None:
+def _write(path: Path, content: bytes, *, overwrite: bool = True) -> None:
     """Write atomically, or exit 2 saying why it could not be written."""
     from .files import WriteError, write_atomic
 
     try:
-        write_atomic(path, content)
+        write_atomic(path, content, overwrite=overwrite)
     except (WriteError, OSError) as exc:
         _usage(str(exc))
 

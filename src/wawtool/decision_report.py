@@ -58,8 +58,8 @@ class DecisionReport(Report):
 
 def build_decision_report(dataset: Dataset, decision: Decision) -> DecisionReport:
     changes, spread = _changes(dataset, decision)
-    neutrality = next((n for n in budget.neutrality_checks(dataset) if n.decision == decision.id), None)
-    moves = [m for m in budget.move_checks(dataset) if m.decision == decision.id]
+    neutrality = budget.neutrality_check(dataset, decision) if decision.kind == "bijstelling" else None
+    moves = budget.move_checks(dataset, decision)
     verdicts = ([neutrality.verdict] if neutrality else []) + [m.verdict for m in moves]
     if Verdict.FAIL in verdicts:
         verdict, why = Verdict.FAIL, "het besluit is niet (volledig) verwerkt of niet neutraal: zie de tabellen"

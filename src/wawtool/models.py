@@ -18,7 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, mode
 from .money import MoneyError, parse_money
 
 UNKNOWN = "unknown"
-_ID = r"^[a-z0-9][a-z0-9-]*$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # file names and references
 _MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
@@ -59,7 +59,7 @@ MaybeMoney = Annotated[
 # Strict in pydantic-core itself (no Python call per value): `5` is no text and `"2021"` no year.
 # The loader words the errors (`expected text, got a number (5)`).
 Text = Annotated[str, Strict(), Field(min_length=1)]
-Id = Annotated[str, Strict(), Field(pattern=_ID)]
+Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN)]
 Year = Annotated[int, Strict(), Field(ge=2000, le=2100)]
 Count = Annotated[int, Strict(), Field(ge=0, le=10_000_000)]
 
