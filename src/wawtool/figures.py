@@ -93,8 +93,8 @@ class Figure(BaseModel):
 
     def __sub__(self, other: Figure | Decimal) -> Figure:
         other = _figure(other)
-        flipped = other.model_copy(update={"value": -other.value if other.value is not None else None})
-        return self + flipped.model_copy(update={"bound": _FLIP[other.bound]})
+        negated = None if other.value is None else -other.value
+        return self + other.model_copy(update={"value": negated, "bound": _FLIP[other.bound]})
 
     def share_of(self, whole: Figure | Decimal) -> Figure:
         """This figure as a percentage of `whole`; unknown where either is unknown or the whole is zero."""
