@@ -2,7 +2,7 @@
 
 Every command is load -> check -> build report -> render; nothing here computes.
 Exit codes: 0 fine, 1 a check found problems, 2 the input or the command line
-could not be used.
+could not be used (a year or quarter without data included).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
+from typer.core import TyperGroup
 
 from .issues import Issue, format_issue, sort_issues
 
@@ -30,20 +31,65 @@ if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
+GLOBAL_OPTIONS = ("--data",)  # options of `waw` itself, accepted before or after the subcommand
+
+
+class GlobalOptionsAnywhere(TyperGroup):
+    """`waw budget --year 2024 --data other/` works like `waw --data other/ budget --year 2024`."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        moved: list[str] = []
+        kept: list[str] = []
+        index = 0
+        while index < len(args):
+            arg = args[index]
+            if arg == "--":
+                kept.extend(args[index:])
+                break
+            if arg.split("=", 1)[0] in GLOBAL_OPTIONS:
+                width = 1 if "=" in arg else 2  # `--data=x` or `--data x`
+                moved.extend(args[index : index + width])
+                index += width
+                continue
+            kept.append(arg)
+            index += 1
+        return super().parse_args(ctx, moved + kept)
+
+
+HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
+    cls=GlobalOptionsAnywhere,
     help="Budget and monitoring toolkit for Werken aan Werk and Perspectief op Werk (Regio Gooi en Vechtstreek).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=HELP,
 )
 
 
 class Format(StrEnum):
+    """What `budget` and `status` write: their tables are flat enough for CSV."""
+
     table = "table"
     markdown = "markdown"
     json = "json"
     csv = "csv"
+
+
+class ReportFormat(StrEnum):
+    """What the reports of sections and verdicts write: no CSV, their tables differ in columns."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    """What `validate` writes: a list of problems, as lines or as JSON."""
+
+    table = "table"
+    json = "json"
 
 
 class State:
@@ -72,8 +118,26 @@ DataOption = Annotated[
 YearOption = Annotated[int | None, typer.Option("--year", min=2000, max=2100, help="Only this year.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"waw {version('wawtool')}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def main(data: DataOption = Path("data")) -> None:
+def main(
+    data: DataOption = Path("data"),
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Budget and monitoring toolkit for Werken aan Werk and Perspectief op Werk (Regio Gooi en Vechtstreek).
+
+    Global options (--data) go before or after the command. Exit codes: 0 fine, 1 a check found problems,
+    2 the input or the command line could not be used, a year or quarter without data included.
+    """
     State.data = data
 
 
@@ -94,20 +158,33 @@ def _report_issues(issues: list[Issue], stream: TextIO) -> None:
     print(f"{len(issues)} problem(s) found; nothing was changed.", file=stream)
 
 
+def output_width() -> int:
+    """COLUMNS when set, else the terminal's width, else 80 (output to a pipe or a file): documented in README."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
+
+
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(width=None if sys.stdout.isatty() else 200, highlight=False, soft_wrap=False)
+    return Console(width=output_width(), highlight=False, soft_wrap=False)
 
 
-def _emit(report: BaseModel, tables: list[Table], fmt: Format, summary: str, failed: bool) -> None:
-    if fmt is Format.json:
+def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, failed: bool) -> None:
+    if fmt == "json":
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    elif fmt is Format.markdown:
+    elif fmt == "markdown":
         from .render.text import markdown
 
         typer.echo(markdown(tables, summary), nl=False)
-    elif fmt is Format.csv:
+    elif fmt == "csv":
         from .render.text import to_csv
 
         typer.echo(to_csv(tables), nl=False)
@@ -124,7 +201,7 @@ def _usage(message: str) -> NoReturn:
 
 @app.command()
 def validate(
-    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Lines (table) or JSON.")] = ListFormat.table,
 ) -> None:
     """Check every data file and report every problem at once as path:line: CODE message."""
     from .checks import validate_data
@@ -132,7 +209,7 @@ def validate(
     dataset, issues = validate_data(State.data)
     if dataset is not None:
         _keep(dataset)
-    if fmt is Format.json:
+    if fmt is ListFormat.json:
         typer.echo(json.dumps([_issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))
     elif issues:
         _report_issues(issues, sys.stdout)
@@ -157,14 +234,15 @@ def _issue_json(issue: Issue) -> dict[str, object]:
 @app.command("check-budget")
 def check_budget(
     year: YearOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to write it.")] = ReportFormat.table,
 ) -> None:
     """Check stated totals, the neutrality of every reallocation, each year's fit and conditional reservations."""
-    if fmt is Format.csv:
-        _usage("check-budget writes table, markdown or json")
     dataset = _load_checked()
+    from .budget import budget_years
     from .reports import build_check_budget_report
 
+    if year is not None and year not in budget_years(dataset):
+        _no_budget(dataset, year)
     report = build_check_budget_report(dataset, year)
     from .render.budget_tables import check_budget_summary, check_budget_tables
 
@@ -177,12 +255,10 @@ def check_budget(
 @app.command("decision")
 def decision_command(
     decision_id: Annotated[str, typer.Argument(metavar="ID", help="The decision's id, e.g. bijstelling-2020.")],
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to write it.")] = ReportFormat.table,
 ) -> None:
     """One decision as a collegevoorstel's financial paragraph: what stops, is released and funded, was/wordt per
     line and year, the effect on each year's total and headroom, the conditions and the verdict."""
-    if fmt is Format.csv:
-        _usage("decision writes table, markdown or json")
     dataset = _load_checked()
     decision = dataset.decision(decision_id)
     if decision is None:
@@ -198,7 +274,9 @@ def decision_command(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-new_app = typer.Typer(help="Write a valid, commented skeleton of a new data file.", no_args_is_help=True)
+new_app = typer.Typer(
+    help="Write a valid, commented skeleton of a new data file.", no_args_is_help=True, context_settings=HELP
+)
 app.add_typer(new_app, name="new")
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="Lower case, digits and hyphens: the file name.")]
 
@@ -263,7 +341,7 @@ def _write_new(path: Path, text: str) -> None:
 @app.command("budget")
 def budget_command(
     year: Annotated[int, typer.Option("--year", min=2000, max=2100, help="The begroting year.")],
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown, json or csv.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help="How to write it.")] = Format.table,
 ) -> None:
     """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom."""
     dataset = _load_checked()
@@ -272,9 +350,16 @@ def budget_command(
 
     report = build_budget_report(dataset, year)
     if not report.groups:
-        typer.echo(f"No budget lines for {year}.", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+        _no_budget(dataset, year)
     _emit(report, budget_tables(report), fmt, "", False)
+
+
+def _no_budget(dataset: Dataset, year: int) -> NoReturn:
+    from .budget import budget_years
+
+    years = ", ".join(str(y) for y in budget_years(dataset)) or "none"
+    typer.echo(f"Error: no budget lines for {year} in {State.data} (there are for: {years})", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
 
 
 QuarterOption = Annotated[str, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3.")]
@@ -297,7 +382,7 @@ def _quarter_or_latest(dataset: Dataset, chosen: Quarter | None) -> Quarter:
         return chosen
     quarters = quarters_with_data(dataset)
     if not quarters:
-        _no_data(dataset, "enig kwartaal")
+        _no_data(dataset, "any quarter")
     return quarters[-1]
 
 
@@ -319,9 +404,9 @@ def _write(path: Path, content: bytes, *, overwrite: bool = True) -> None:
 def _no_data(dataset: Dataset, quarter_label: str) -> NoReturn:
     from .monitor_reports import quarters_with_data
 
-    available = ", ".join(q.label for q in quarters_with_data(dataset)) or "geen"
-    typer.echo(f"Geen gegevens voor {quarter_label}; wel voor: {available}.", err=True)
-    raise typer.Exit(EXIT_FINDINGS)
+    available = ", ".join(q.label for q in quarters_with_data(dataset)) or "none"
+    typer.echo(f"Error: no results for {quarter_label} in {State.data} (there are for: {available})", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
 
 
 @app.command()
@@ -331,7 +416,7 @@ def status(
     ] = None,
     programme: Annotated[str | None, typer.Option("--programme", help="Only this programme: waw or pow.")] = None,
     category: Annotated[str | None, typer.Option("--category", help="Only this monitor category id.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown, json or csv.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help="How to write it.")] = Format.table,
 ) -> None:
     """Where every project stands in a quarter: target, result, share of the pro-rata target and light."""
     chosen = _quarter(quarter) if quarter else None
@@ -357,12 +442,10 @@ def _known_or_usage(option: str, value: str | None, known: list[str]) -> None:
 @app.command()
 def report(
     quarter: QuarterOption,
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to write it.")] = ReportFormat.table,
 ) -> None:
     """The monitor of a quarter: headline figures, then every category with its projects, figures and lights."""
     chosen = _quarter(quarter)
-    if fmt is Format.csv:
-        _usage("report writes table, markdown or json")
     dataset = _load_checked()
     from .monitor_reports import build_monitor_report
     from .render.monitor_tables import monitor_tables
@@ -371,10 +454,12 @@ def report(
     if monitor is None:
         _no_data(dataset, chosen.label)
     title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
-    if fmt is Format.markdown:
+    if fmt is ReportFormat.markdown:
         typer.echo(f"## {title}\n")
-    elif fmt is Format.table:
-        typer.echo(title + "\n")
+    elif fmt is ReportFormat.table:
+        from rich.text import Text
+
+        _console().print(Text(title + "\n"))
     _emit(monitor, monitor_tables(monitor), fmt, "", False)
 
 
@@ -404,6 +489,8 @@ def export(
     if status_report is None:
         _no_data(dataset, chosen.label)
     budget_report = build_budget_report(dataset, budget_year)
+    if not budget_report.groups:
+        _no_budget(dataset, budget_year)
     _write_workbook(output, budget_report, status_report, _category_names(dataset), overview)
     typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
 
@@ -435,7 +522,7 @@ def _write_workbook(
     _write(output, content)
 
 
-template_app = typer.Typer(help="Write templates for partners to fill in.", no_args_is_help=True)
+template_app = typer.Typer(help="Write templates for partners to fill in.", no_args_is_help=True, context_settings=HELP)
 app.add_typer(template_app, name="template")
 
 
@@ -455,6 +542,8 @@ def template_results(
     if inside(output, State.data):
         _usage(f"{output} is inside the data directory; templates go elsewhere")
     rows = template_rows(dataset, chosen)
+    if not rows:
+        _usage(f"no project with an open target runs in {chosen.label}; there is nothing to fill in")
     _write(output, build_template(rows, chosen))
     typer.echo(f"{output}: {len(rows)} regels voor {chosen.label}.")
 
@@ -506,11 +595,9 @@ def schema(
 def diff(
     base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. main or HEAD~1.")],
     head: Annotated[str | None, typer.Argument(help="The revision to compare to; default the work tree.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = Format.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to write it.")] = ReportFormat.table,
 ) -> None:
     """What a change to the data moves: per project, the euro delta per year, and neutrality; read from git."""
-    if fmt is Format.csv:
-        _usage("diff writes table, markdown or json")
     from .diff import build_diff_report
     from .render.diff_tables import diff_summary, diff_tables
 

@@ -17,40 +17,150 @@ LARGE = 300  # rows in all; rich lays out a table cell by cell, which takes seco
 
 
 def render(console: Console, tables: list[Table], summary: str | None = None, failed: bool = False) -> None:
-    """Boxed rich tables for a region's report; aligned lines, same words, for a national one."""
+    """Boxed tables laid out to the console's width, each row stacked when a table cannot fit; aligned lines,
+    same words, for a national report."""
     compact = sum(len(t.rows) + len(t.footer) for t in tables) > LARGE
     for table in tables:
         if compact:
             console.print(_compact(table), soft_wrap=True)  # aligned already: no re-wrapping per line
         else:
-            console.print(_rich_table(table))
+            widths = column_widths(table, console.width)
+            console.print(_stacked(table, console.width) if widths is None else _rich_table(table, widths))
         for note in table.notes:
-            console.print(Text(f"  {note}", style="dim"))
+            console.print(Text(_indented(note, console.width), style="dim"))
         console.print()
     if summary:
         console.print(Text(summary, style="bold red" if failed else "bold green"))
 
 
-def _rich_table(table: Table) -> RichTable | Group:
+def _title(table: Table) -> Text:
     title = Text(table.title, style="bold")
     if table.verdict:
         title.append("  ")
         title.append(VERDICT_LABEL[table.verdict], style=STYLE[table.verdict])
-    rich = RichTable(title=title, title_justify="left", show_footer=False, expand=False)
-    for index, column in enumerate(table.columns):
-        rich.add_column(column, justify="right" if index in table.numeric else "left", overflow="fold")
+    return title
+
+
+def _rich_table(table: Table, widths: list[int]) -> Group:
+    """Rich draws the box; every cell arrives wrapped already, so rich never breaks a figure."""
+    if not table.rows and not table.footer:
+        return Group(_title(table), Text("  geen", style="dim"))
+    rich = RichTable(show_footer=False, expand=False)
+    for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
+        justify = "right" if index in table.numeric else "left"
+        rich.add_column(wrap(column, width), justify=justify, no_wrap=True, width=width)
     for row in table.rows:
-        rich.add_row(*(_styled(c) for c in row))
+        rich.add_row(*(_styled(c, w) for c, w in zip(row, widths, strict=True)))
     if table.footer:
         rich.add_section()
         for row in table.footer:
-            rich.add_row(*(Text(cell_text(c), style="bold") for c in row))
-    if not table.rows and not table.footer:
-        return Group(title, Text("  geen", style="dim"))
-    return rich
+            rich.add_row(*(Text(wrap(cell_text(c), w), style="bold") for c, w in zip(row, widths, strict=True)))
+    return Group(_title(table), rich)  # the title apart: rich would pad it with spaces to the table's width
+
+
+def _indented(text: str, width: int) -> str:
+    return "\n".join("  " + line for line in wrap(text, max(width - 2, LONGEST_UNBROKEN)).split("\n"))
 
 
 LIGHT_STYLE = {"groen": "green", "oranje": "dark_orange", "rood": "bold red"}
+LONGEST_UNBROKEN = 30  # a text column needs at most this much; a longer word (a URL) is folded
+_GLUED = ("€", "-€", "≥", "≤", "≈", "ca.", "(≥", "+")  # never the last word on a line: `€ 1.054.795` stays whole
+
+
+def atoms(text: str) -> list[str]:
+    """The pieces a cell may be wrapped between: words, with a euro sign or qualifier glued to its figure."""
+    pieces: list[str] = []
+    for word in text.split():
+        if pieces and pieces[-1].split(" ")[-1] in _GLUED:
+            pieces[-1] += " " + word
+        else:
+            pieces.append(word)
+    return pieces
+
+
+def wrap(text: str, width: int) -> str:
+    """Greedy wrapping at atom boundaries; only a text atom longer than the column is folded."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for atom in atoms(paragraph):
+            while len(atom) > width:  # a URL or a long compound: folded, the one case a word is split
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(atom[:width])
+                atom = atom[width:]
+            if not line:
+                line = atom
+            elif len(line) + 1 + len(atom) <= width:
+                line += " " + atom
+            else:
+                lines.append(line)
+                line = atom
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _cells(table: Table, index: int) -> list[str]:
+    return [cell_text(row[index]) for row in [*table.rows, *table.footer]]
+
+
+def column_widths(table: Table, width: int) -> list[int] | None:
+    """Each column's width so the boxed table fits `width`: figures whole, text down to its longest word,
+    the widest columns narrowed first; None when even the minimum does not fit."""
+    minimum, natural = [], []
+    for index, column in enumerate(table.columns):
+        texts = _cells(table, index)
+        longest_atom = max((len(a) for t in [column, *texts] for a in atoms(t)), default=1)
+        if index not in table.numeric:
+            longest_atom = min(longest_atom, LONGEST_UNBROKEN)
+        minimum.append(max(longest_atom, 1))
+        natural.append(max(len(t) for t in [column, *texts]))
+    room = width - (3 * len(table.columns) + 1)  # a bar and a space either side of every column
+    if sum(minimum) > room:
+        return None
+    if sum(natural) <= room:
+        return natural
+
+    # The widest columns give way first: find the highest cap at which every column, cut to the cap but never
+    # below its minimum, fits; short columns keep their natural width.
+    def width_at(cap: int) -> list[int]:
+        return [max(m, min(n, cap)) for m, n in zip(minimum, natural, strict=True)]
+
+    low, high = 1, max(natural)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(width_at(middle)) <= room else (low, middle - 1)
+    widths = width_at(low)
+    spare = room - sum(widths)
+    for index in sorted(range(len(widths)), key=lambda i: -natural[i]):  # the rest to the widest, a column each
+        if spare and widths[index] < natural[index]:
+            widths[index] += 1
+            spare -= 1
+    return widths
+
+
+def _stacked(table: Table, width: int) -> Group:
+    """A table too wide for the terminal: each row as `column  value` lines, so no figure is ever broken."""
+    label_width = min(max((len(c) for c in table.columns), default=0), width // 3)
+    value_width = max(width - label_width - 4, LONGEST_UNBROKEN // 2)
+    parts: list[Text] = [_title(table)]
+    for row in [*table.rows, *table.footer]:
+        parts.append(Text("  " + "─" * 20, style="dim"))
+        for column, cell in zip(table.columns, row, strict=True):
+            if cell is None or cell == "":
+                continue
+            label = wrap(column, label_width).split("\n")
+            value = _styled(cell, value_width).split("\n")
+            for number in range(max(len(label), len(value))):
+                line = Text("  " + (label[number] if number < len(label) else "").ljust(label_width) + "  ")
+                line.stylize("dim")
+                if number < len(value):
+                    line.append_text(value[number])
+                parts.append(line)
+    if not table.rows and not table.footer:
+        parts.append(Text("  geen", style="dim"))
+    return Group(*parts)
 
 
 def _compact(table: Table) -> Text:
@@ -96,9 +206,5 @@ def _style(cell: Cell) -> str | None:
     return None
 
 
-def _styled(cell: Cell) -> Text:
-    if isinstance(cell, VerdictCell):
-        return Text(VERDICT_LABEL[cell.verdict], style=STYLE[cell.verdict])
-    if isinstance(cell, LightCell):
-        return Text(cell_text(cell), style=LIGHT_STYLE.get(cell.state, "dim"))
-    return Text(cell_text(cell))
+def _styled(cell: Cell, width: int) -> Text:
+    return Text(wrap(cell_text(cell), width), style=_style(cell) or "")

@@ -1,0 +1,165 @@
+"""The command line behaves the same everywhere: width, formats, options, exit codes, files, pipes, words."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from helpers import SHIPPED, run
+from wawtool.render.terminal import atoms, column_widths, wrap
+from wawtool.table import MoneyCell, Table
+
+WAW = Path(sys.executable).parent / "waw"
+
+
+def _waw(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """The installed command as a whole process, output to a pipe."""
+    base = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES"}}
+    return subprocess.run(
+        [str(WAW), "--data", str(SHIPPED), *args],
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+# --- output that fits ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["budget", "--year", "2024"],
+        ["check-budget"],
+        ["status"],
+        ["report", "--quarter", "Q3-2021"],
+        ["decision", "bijstelling-2020"],
+        ["diff", "HEAD"],
+    ],
+    ids=lambda c: c[0],
+)
+@pytest.mark.parametrize("columns", ["80", None], ids=["COLUMNS=80", "piped-default"])
+def test_piped_output_fits_80_columns(command: list[str], columns: str | None) -> None:
+    done = _waw(*command, env={"COLUMNS": columns} if columns else None)
+    assert done.returncode == 0, done.stderr
+    too_long = [line for line in done.stdout.splitlines() if len(line) > 80]
+    assert too_long == []
+    assert len(done.stdout.splitlines()) > 1
+
+
+def test_amounts_stay_on_one_line_at_80_columns() -> None:
+    budget = _waw("budget", "--year", "2024", env={"COLUMNS": "80"}).stdout
+    assert "€ 1.054.795 " in budget and "ca. € 245.205" in budget
+    for line in budget.splitlines():
+        assert not line.rstrip(" │").endswith("€"), line  # never a euro sign without its figure
+
+
+def test_columns_wider_than_80_is_followed() -> None:
+    wide = _waw("status", "--quarter", "Q3-2021", env={"COLUMNS": "160"}).stdout
+    assert max(len(line) for line in wide.splitlines()) > 80
+    assert max(len(line) for line in wide.splitlines()) <= 160
+
+
+def test_a_table_that_cannot_fit_stacks_its_rows() -> None:
+    narrow = _waw("budget", "--year", "2024", env={"COLUMNS": "40"}).stdout
+    assert all(len(line) <= 40 for line in narrow.splitlines())
+    assert any(line.strip().startswith("Bedrag") and "€ 1.054.795" in line for line in narrow.splitlines())
+
+
+def test_a_figure_is_one_atom_and_text_wraps_at_words() -> None:
+    assert atoms("minimaal ca. € 900.000 (afgeleid)") == ["minimaal", "ca. € 900.000", "(afgeleid)"]
+    assert atoms("onbekend (≥ € 0)") == ["onbekend", "(≥ € 0)"]
+    assert wrap("Trainingen Ik Word, Ik Ben en Arbeidstools", 20) == "Trainingen Ik Word,\nIk Ben en\nArbeidstools"
+    assert wrap("https://example.org/a/very/long/address", 10).split("\n")[0] == "https://ex"  # only then folded
+
+
+def test_column_widths_keep_figures_whole_and_narrow_text_first() -> None:
+    table = Table(
+        "t",
+        ["Post", "Bedrag"],
+        [["Uitvoering, coördinatie & monitoring van het programma", MoneyCell(Decimal("1054795"))]],
+        numeric=frozenset({1}),
+    )
+    widths = column_widths(table, 40)
+    assert widths is not None and widths[1] == len("€ 1.054.795") and sum(widths) + 7 <= 40
+    assert column_widths(table, 20) is None  # "coördinatie" and the amount do not fit beside each other
+
+
+# --- one command surface ------------------------------------------------------------------------------
+
+WRITES = {
+    ("validate",): {"table", "json"},
+    ("check-budget",): {"table", "markdown", "json"},
+    ("decision", "bijstelling-2020"): {"table", "markdown", "json"},
+    ("budget", "--year", "2024"): {"table", "markdown", "json", "csv"},
+    ("status",): {"table", "markdown", "json", "csv"},
+    ("report", "--quarter", "Q3-2021"): {"table", "markdown", "json"},
+    ("diff", "HEAD"): {"table", "markdown", "json"},
+}
+
+
+@pytest.mark.parametrize("command", list(WRITES), ids=lambda c: c[0])
+def test_help_lists_exactly_the_formats_a_command_writes(command: tuple[str, ...]) -> None:
+    help_text = run(command[0], "--help").stdout
+    listed = set(help_text.split("--format <", 1)[1].split(">", 1)[0].split("|"))
+    assert listed == WRITES[command]
+    for fmt in ["table", "markdown", "json", "csv"]:
+        result = run(*command, "--format", fmt, data=SHIPPED)
+        assert (result.exit_code == 0) is (fmt in listed), (fmt, result.output[-300:])
+        if fmt not in listed:
+            assert result.exit_code == 2 and fmt in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["budget", "--year", "2024", "--data", str(SHIPPED)],
+        ["budget", "--data", str(SHIPPED), "--year", "2024"],
+        ["budget", f"--data={SHIPPED}", "--year", "2024"],
+        ["--data", str(SHIPPED), "budget", "--year", "2024"],
+    ],
+    ids=["after", "between", "equals", "before"],
+)
+def test_global_options_before_or_after_the_subcommand(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no data/ here: only --data can find it
+    result = run(*args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Totaal uitgaven,,1054795.25" in result.stdout
+
+
+def test_version_and_short_help() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"waw {version('wawtool')}"
+    for args in (["-h"], ["budget", "-h"], ["new", "project", "-h"], ["template", "results", "-h"]):
+        result = run(*args)
+        assert result.exit_code == 0 and "--help" in result.stdout and "-h" in result.stdout, args
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["budget", "--year", "2030"], "no budget lines for 2030"),
+        (["check-budget", "--year", "2030"], "no budget lines for 2030"),
+        (["export", "--year", "2030", "-o", "{tmp}/b.xlsx"], "no budget lines for 2030"),
+        (["status", "--quarter", "Q1-2030"], "no results for Q1-2030"),
+        (["report", "--quarter", "Q1-2030"], "no results for Q1-2030"),
+        (["export", "--quarter", "Q1-2030", "-o", "{tmp}/b.xlsx"], "no results for Q1-2030"),
+        (["template", "results", "--quarter", "Q1-2019", "-o", "{tmp}/t.xlsx"], "no project with an open target"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else None,
+)
+def test_no_data_for_a_year_or_quarter_is_exit_2_everywhere(args: list[str], message: str, tmp_path: Path) -> None:
+    result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args], data=SHIPPED)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and result.stdout == ""
+    assert list(tmp_path.iterdir()) == []  # nothing written
