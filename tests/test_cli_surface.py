@@ -163,3 +163,82 @@ def test_no_data_for_a_year_or_quarter_is_exit_2_everywhere(args: list[str], mes
     assert result.exit_code == 2, result.output
     assert message in result.stderr and result.stdout == ""
     assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+# --- files and pipes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["schema", "-o", "{tmp}/a-file"], "cannot write into {tmp}/a-file: it is a file, not a directory"),
+        (
+            ["export", "-o", "{tmp}/missing/x.xlsx"],
+            "cannot write {tmp}/missing/x.xlsx: no such directory {tmp}/missing",
+        ),
+        (["export", "-o", "{tmp}/a-dir.xlsx"], "cannot write {tmp}/a-dir.xlsx: it is a directory"),
+        (["export", "-o", "/proc/x.xlsx"], "cannot write /proc/x.xlsx: /proc does not take new files"),
+        (
+            ["export", "-o", "{tmp}/device.xlsx"],
+            "cannot write {tmp}/device.xlsx: it is a device or special file, not a regular file",
+        ),
+    ],
+    ids=["schema-onto-file", "missing-folder", "directory", "proc", "device"],
+)
+def test_every_output_problem_is_one_line_naming_the_users_path(args: list[str], message: str, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "a-dir.xlsx").mkdir()
+    os.mkfifo(tmp_path / "device.xlsx")
+    result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args], data=SHIPPED)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["Error: " + message.replace("{tmp}", str(tmp_path))]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_no_permission_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)  # root may write anywhere, so the refusal is simulated
+    result = run("export", "-o", tmp_path / "x.xlsx", data=SHIPPED)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"Error: cannot write {tmp_path / 'x.xlsx'}: permission denied"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_written_files_get_the_permissions_of_the_umask(umask: int, tmp_path: Path) -> None:
+    previous = os.umask(umask)
+    try:
+        assert run("export", "-o", tmp_path / "x.xlsx", data=SHIPPED).exit_code == 0
+        assert run("schema", "-o", tmp_path / "schemas", data=SHIPPED).exit_code == 0
+    finally:
+        os.umask(previous)
+    for written in [tmp_path / "x.xlsx", *(tmp_path / "schemas").iterdir()]:
+        assert written.stat().st_mode & 0o777 == 0o666 & ~umask, written
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    assert run("export", "-o", target, data=SHIPPED).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o640 and target.read_bytes() != b"old"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """The reader is gone before waw writes a byte (`waw report | head -1` where head has finished)."""
+    import signal
+
+    process = subprocess.Popen(
+        [str(WAW), "--data", str(SHIPPED), "report", "--quarter", "Q3-2021"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == -signal.SIGPIPE  # the shell shows 141, as for cat or grep; never 1 ("findings")
+    assert stderr == b""

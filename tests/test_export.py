@@ -135,18 +135,19 @@ def test_csv_never_turns_text_into_a_formula(minimal: Path) -> None:
 def test_atomic_write_leaves_the_old_file_when_the_rename_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import errno
     import os
 
-    from wawtool.files import write_atomic
+    from wawtool.files import WriteError, write_atomic
 
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
 
     def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match=f"cannot write {target}: no space left on the device"):
         write_atomic(target, b"new content")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]

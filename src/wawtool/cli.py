@@ -98,8 +98,13 @@ class State:
 
 
 def run() -> None:
-    """The `waw` entry point."""
+    """The `waw` entry point. A closed pipe (`waw report | head -1`) ends it quietly, as it ends `cat`: by
+    SIGPIPE, exit status 141 in the shell; click would print nothing but exit 1, which reads as findings."""
+    import signal
+
     State.whole_process = True
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app()
 
 
@@ -333,8 +338,7 @@ def _valid_id(value: str) -> None:
 
 
 def _write_new(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write(path, text.encode("utf-8"), overwrite=False)
+    _write(path, text.encode("utf-8"), overwrite=False, make_parent=True)
     typer.echo(f"Wrote {path}; fill in the sources and figures, then run: waw validate")
 
 
@@ -391,13 +395,15 @@ def _category_names(dataset: Dataset) -> dict[str | None, str]:
     return {c.id: c.name for c in dataset.programmes.model.categories}
 
 
-def _write(path: Path, content: bytes, *, overwrite: bool = True) -> None:
-    """Write atomically, or exit 2 saying why it could not be written."""
-    from .files import WriteError, write_atomic
+def _write(path: Path, content: bytes, *, overwrite: bool = True, make_parent: bool = False) -> None:
+    """Write atomically, or exit 2 with one line saying why it could not be written."""
+    from .files import WriteError, make_directory, write_atomic
 
     try:
+        if make_parent:
+            make_directory(path.parent)
         write_atomic(path, content, overwrite=overwrite)
-    except (WriteError, OSError) as exc:
+    except WriteError as exc:
         _usage(str(exc))
 
 
@@ -459,7 +465,10 @@ def report(
     elif fmt is ReportFormat.table:
         from rich.text import Text
 
-        _console().print(Text(title + "\n"))
+        from .render.terminal import wrap
+
+        console = _console()
+        console.print(Text(wrap(title, console.width) + "\n"))
     _emit(monitor, monitor_tables(monitor), fmt, "", False)
 
 
@@ -571,10 +580,9 @@ def import_results(
             typer.echo(problem.format(workbook.name), err=True)
         typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
-    target.parent.mkdir(exist_ok=True)
     if not inside(target, State.data):
         _usage(f"{target} is outside the data directory")
-    _write(target, text.encode("utf-8"))
+    _write(target, text.encode("utf-8"), make_parent=True)
     typer.echo(f"{target}: {text.count('- project:')} resultaten voor {chosen.label}.")
 
 
@@ -583,9 +591,13 @@ def schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="The directory to write the schemas to.")],
 ) -> None:
     """Write the JSON Schema of each kind of data file, for editors (yaml-language-server) and CI."""
+    from .files import WriteError, make_directory
     from .schema import schema_files
 
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        make_directory(output)
+    except WriteError as exc:
+        _usage(str(exc))
     for name, text in schema_files().items():
         _write(output / name, text.encode("utf-8"))
         typer.echo(str(output / name))

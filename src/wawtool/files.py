@@ -1,35 +1,96 @@
-"""Writing files safely: all or nothing, and only where asked."""
+"""Writing files safely: all or nothing, only where asked, and with the permissions the user's umask gives."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 class WriteError(Exception):
-    """A file that cannot or must not be written; the message says why."""
+    """A file that cannot or must not be written; the message names the user's path and says why."""
+
+
+REASONS = {
+    errno.ENOENT: "no such directory",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "read-only file system",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EISDIR: "it is a directory",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EXDEV: "it is on another device than its directory",
+}
+
+
+def reason(exc: OSError) -> str:
+    """An OS error in words, without errno numbers or the temporary file's name."""
+    return REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+
+
+def _umask_mode() -> int:
+    """What a new file gets from the user's umask (mkstemp would give 0600 whatever the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(target: Path, content: bytes, *, overwrite: bool = True) -> None:
-    """Write to a temporary file beside `target`, then rename: a reader never sees half a file."""
-    if target.exists() and not overwrite:
-        raise WriteError(f"{target} exists; use --force to replace it")
-    if target.is_dir():
-        raise WriteError(f"{target} is a directory")
+    """Write to a temporary file beside `target`, then rename: a reader never sees half a file.
+
+    A replaced file keeps its permissions; a new one gets the umask's. Every failure is a WriteError that
+    names `target`, never the temporary file.
+    """
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
+    if existing is not None:
+        if not overwrite:
+            raise WriteError(f"{target} exists; use --force to replace it")
+        if stat.S_ISDIR(existing.st_mode):
+            raise WriteError(f"cannot write {target}: it is a directory")
+        if not stat.S_ISREG(existing.st_mode):
+            raise WriteError(f"cannot write {target}: it is a device or special file, not a regular file")
     parent = target.parent
     if not parent.is_dir():
-        raise WriteError(f"{parent} is not a directory")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        why = f"{parent} is not a directory" if parent.exists() else f"no such directory {parent}"
+        raise WriteError(f"cannot write {target}: {why}")
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else _umask_mode()
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        why = f"{parent} does not take new files" if exc.errno == errno.ENOENT else reason(exc)  # /proc, /sys
+        raise WriteError(f"cannot write {target}: {why}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
         os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def make_directory(path: Path) -> None:
+    """The output directory, made if missing; a WriteError naming `path` when it cannot be."""
+    if path.exists() and not path.is_dir():
+        raise WriteError(f"cannot write into {path}: it is a file, not a directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot make the directory {path}: {reason(exc)}") from None
 
 
 def inside(path: Path, root: Path) -> bool:

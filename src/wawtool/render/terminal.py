@@ -25,26 +25,32 @@ def render(console: Console, tables: list[Table], summary: str | None = None, fa
             console.print(_compact(table), soft_wrap=True)  # aligned already: no re-wrapping per line
         else:
             widths = column_widths(table, console.width)
-            console.print(_stacked(table, console.width) if widths is None else _rich_table(table, widths))
+            console.print(
+                _stacked(table, console.width) if widths is None else _rich_table(table, widths, console.width)
+            )
         for note in table.notes:
             console.print(Text(_indented(note, console.width), style="dim"))
         console.print()
     if summary:
-        console.print(Text(summary, style="bold red" if failed else "bold green"))
+        console.print(Text(wrap(summary, console.width), style="bold red" if failed else "bold green"))
 
 
-def _title(table: Table) -> Text:
-    title = Text(table.title, style="bold")
-    if table.verdict:
-        title.append("  ")
-        title.append(VERDICT_LABEL[table.verdict], style=STYLE[table.verdict])
+def _title(table: Table, width: int) -> Text:
+    """The title wrapped here, not by rich, which would leave a space at the end of each broken line."""
+    wrapped = wrap(table.title, width)
+    if not table.verdict:
+        return Text(wrapped, style="bold")
+    label = VERDICT_LABEL[table.verdict]
+    fits = len(wrapped.split("\n")[-1]) + 2 + len(label) <= width
+    title = Text(wrapped + ("  " if fits else "\n"), style="bold")
+    title.append(label, style=STYLE[table.verdict])
     return title
 
 
-def _rich_table(table: Table, widths: list[int]) -> Group:
+def _rich_table(table: Table, widths: list[int], width: int) -> Group:
     """Rich draws the box; every cell arrives wrapped already, so rich never breaks a figure."""
     if not table.rows and not table.footer:
-        return Group(_title(table), Text("  geen", style="dim"))
+        return Group(_title(table, width), Text("  geen", style="dim"))
     rich = RichTable(show_footer=False, expand=False)
     for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
         justify = "right" if index in table.numeric else "left"
@@ -55,7 +61,7 @@ def _rich_table(table: Table, widths: list[int]) -> Group:
         rich.add_section()
         for row in table.footer:
             rich.add_row(*(Text(wrap(cell_text(c), w), style="bold") for c, w in zip(row, widths, strict=True)))
-    return Group(_title(table), rich)  # the title apart: rich would pad it with spaces to the table's width
+    return Group(_title(table, width), rich)  # the title apart: rich would pad it with spaces to the table's width
 
 
 def _indented(text: str, width: int) -> str:
@@ -144,7 +150,7 @@ def _stacked(table: Table, width: int) -> Group:
     """A table too wide for the terminal: each row as `column  value` lines, so no figure is ever broken."""
     label_width = min(max((len(c) for c in table.columns), default=0), width // 3)
     value_width = max(width - label_width - 4, LONGEST_UNBROKEN // 2)
-    parts: list[Text] = [_title(table)]
+    parts: list[Text] = [_title(table, width)]
     for row in [*table.rows, *table.footer]:
         parts.append(Text("  " + "─" * 20, style="dim"))
         for column, cell in zip(table.columns, row, strict=True):
