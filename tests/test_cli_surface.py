@@ -242,3 +242,25 @@ def test_a_closed_pipe_ends_quietly() -> None:
     stderr = process.stderr.read()
     assert process.wait() == -signal.SIGPIPE  # the shell shows 141, as for cat or grep; never 1 ("findings")
     assert stderr == b""
+
+
+# --- messages in the users' terms ---------------------------------------------------------------------
+
+
+def test_a_file_with_schema_errors_still_gets_its_other_checks(minimal: Path) -> None:
+    alpha = minimal / "projects" / "alpha.yaml"
+    text = alpha.read_text()
+    text = text.replace("category: cat\n", "category: catt\n")  # a reference error (line 4)
+    text = text.replace("    amount: 400\n", "    amount: veel\n")  # a schema error in budget[0] (line 21)
+    text = text.replace("    funding: reserve\n", "    funding: reserv\n")  # a reference error in budget[2] (line 36)
+    alpha.write_text(text)
+    result = run("validate", data=minimal)
+    assert result.exit_code == 2
+    lines = [line.split("alpha.yaml:", 1)[1] for line in result.stdout.splitlines() if "alpha.yaml:" in line]
+    assert lines == [
+        "4: E-REF category: unknown category 'catt' (did you mean 'cat'?)",
+        "21: E-MONEY budget[0].amount: amount 'veel' is text, not a number; write a plain number such as 557000 or "
+        "50455.25",
+        "36: E-REF budget[2].funding: unknown funding source 'reserv' (did you mean 'reserve'?)",
+    ], result.stdout
+    assert "no budget line with id 'a1'" not in result.stdout  # the left-out line is not reported missing

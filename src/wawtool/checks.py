@@ -6,7 +6,9 @@ Schema validation sees one file at a time; these rules see them together
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +116,7 @@ def check_references(dataset: Dataset) -> list[Issue]:
         line_ids = {line.id for line in project.budget if line.id}
         for i, total in enumerate(project.totals):
             for j, line_id in enumerate(total.lines or []):
-                if line_id not in line_ids:
+                if line_id not in line_ids and not located.partial:  # a left-out line is not a missing one
                     path, line_no = located.at("totals", i, "lines", j)
                     issues.append(
                         Issue("E-REF", f"totals[{i}].lines[{j}]: no budget line with id '{line_id}'", path, line_no)
@@ -154,11 +156,14 @@ def _move_line_problems(
     dataset: Dataset, decision_file: Located[Decision], i: int, side: str, end: MoveEnd, year: int
 ) -> list[Issue]:
     """A moved amount names a real budget line of the same year."""
-    project = dataset.project(end.project) if end.project else None
-    if project is None or end.line is None:
+    project_file = next((p for p in dataset.projects if p.model.id == end.project), None) if end.project else None
+    if project_file is None or end.line is None:
         return []
+    project = project_file.model
     line = next((b for b in project.budget if b.id == end.line), None)
     path, line_no = decision_file.at("moves", i, side, "line")
+    if line is None and project_file.partial:
+        return []  # the line may be one of the project's items left out for its own errors
     if line is None:
         return [Issue("E-REF", f"moves[{i}].{side}.line: {project.id} has no budget line '{end.line}'", path, line_no)]
     if line.year != year:
@@ -332,8 +337,32 @@ def validate_data(root: Path, *, pure_yaml: bool | None = None) -> tuple[Dataset
 
 
 def validate_loaded(result: LoadResult) -> tuple[Dataset | None, list[Issue]]:
-    """The cross-file rules over what loaded, after the problems of loading: from disk or from a git revision."""
+    """The cross-file rules over what loaded, after the problems of loading: from disk or from a git revision.
+    Files with schema errors are checked too, without their broken items, so one run shows every problem."""
     issues = list(result.issues)
     if result.dataset is not None:
-        issues += run_checks(result.dataset)
+        issues += _as_in_file(result.dataset, run_checks(result.dataset))
     return result.dataset, issues
+
+
+_LEADING_PLACE = re.compile(r"^([A-Za-z_]\w*(?:\[\d+\])*(?:\.[A-Za-z_]\w*(?:\[\d+\])*)*): ")
+
+
+def _as_in_file(dataset: Dataset, issues: list[Issue]) -> list[Issue]:
+    """Messages of a partly loaded file name items by their number in the file, not in the shortened model."""
+    partial = {f.source.path: f for f in [*dataset.projects, *dataset.decisions, *dataset.results] if f.partial}
+    if dataset.programmes is not None and dataset.programmes.partial:
+        partial[dataset.programmes.source.path] = dataset.programmes
+    if not partial:
+        return issues
+    translated = []
+    for issue in issues:
+        located = partial.get(issue.path)
+        match = _LEADING_PLACE.match(issue.message) if located else None
+        if located and match:
+            parts = tuple(
+                int(piece) if piece.isdigit() else piece for piece in re.findall(r"[A-Za-z_]\w*|\d+", match.group(1))
+            )
+            issue = replace(issue, message=dotted(located.in_file(parts)) + issue.message[match.end(1) :])
+        translated.append(issue)
+    return translated

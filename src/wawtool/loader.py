@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import gc
 from collections.abc import Callable, Iterator
@@ -23,13 +24,32 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Located(Generic[M]):
-    """A model with the file it came from, so later checks can point at a line."""
+    """A model with the file it came from, so later checks can point at a line.
+
+    A file with schema errors still gets the cross-file checks: its broken list items are left out of the
+    model (`partial`), and `kept` maps each shortened list back to the item numbers of the file.
+    """
 
     model: M
     source: SourceFile
+    kept: dict[YamlPath, list[int]] = field(default_factory=dict)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.kept)
+
+    def in_file(self, path: YamlPath) -> YamlPath:
+        """A path of the model as a path of the file (items after a left-out one have moved up)."""
+        result: list[str | int] = []
+        for part in path:
+            if isinstance(part, int) and tuple(result) in self.kept:
+                indices = self.kept[tuple(result)]
+                part = indices[part] if part < len(indices) else part
+            result.append(part)
+        return tuple(result)
 
     def at(self, *path: str | int) -> tuple[str, int | None]:
-        return self.source.path, self.source.line_of(tuple(path))
+        return self.source.path, self.source.line_of(self.in_file(tuple(path)))
 
 
 class _ById(Generic[M]):
@@ -168,10 +188,53 @@ def _load_one(
         instance = model.model_validate(source.data)
     except ValidationError as exc:
         issues.extend(schema_issues(exc, source))
-        return None
-    if source.issues:
-        return None
+        return _without_broken_items(model, source, exc)
     return Located(instance, source)
+
+
+def _without_broken_items(model: type[M], source: SourceFile, exc: ValidationError) -> Located[M] | None:
+    """The file's model without the list items (or optional keys) that failed, so its references and other
+    rules are still checked in the same run; None when a required part of the file itself is broken."""
+    data = copy.deepcopy(source.data)
+    kept: dict[YamlPath, list[int]] = {}
+    for _ in range(3):  # leaving out an item cannot create new errors elsewhere, but stay bounded
+        cuts: set[YamlPath] = set()
+        for error in exc.errors():
+            loc = _data_loc(data, error["loc"])
+            items = [i for i, part in enumerate(loc) if isinstance(part, int)]
+            if items:
+                cuts.add(loc[: items[-1] + 1])
+            elif loc and isinstance(loc[0], str) and loc[0] in model.model_fields:
+                if model.model_fields[loc[0]].is_required():
+                    return None
+                cuts.add(loc[:1])
+            elif loc and isinstance(loc[0], str) and isinstance(data, dict):
+                cuts.add(loc[:1])  # an unknown key
+            else:
+                return None
+        for cut in sorted(cuts, key=lambda c: [(0, p) if isinstance(p, str) else (1, -p) for p in c], reverse=False):
+            _drop(data, cut, kept)
+        try:
+            return Located(model.model_validate(data), source, kept)
+        except ValidationError as again:
+            exc = again
+    return None
+
+
+def _drop(data: Any, path: YamlPath, kept: dict[YamlPath, list[int]]) -> None:
+    parent = data
+    for part in path[:-1]:
+        if not _has_child(parent, part):
+            return  # inside something left out already
+        parent = parent[part]
+    last = path[-1]
+    if isinstance(last, int) and isinstance(parent, list) and 0 <= last < len(parent):
+        file_path = path[:-1]  # lists are only shortened at their own level: no index above it has moved
+        indices = kept.setdefault(file_path, list(range(len(parent))))
+        del parent[last]
+        del indices[last]
+    elif isinstance(last, str) and isinstance(parent, dict):
+        parent.pop(last, None)
 
 
 def schema_issues(exc: ValidationError, source: SourceFile) -> list[Issue]:
