@@ -264,3 +264,76 @@ def test_a_file_with_schema_errors_still_gets_its_other_checks(minimal: Path) ->
         "36: E-REF budget[2].funding: unknown funding source 'reserv' (did you mean 'reserve'?)",
     ], result.stdout
     assert "no budget line with id 'a1'" not in result.stdout  # the left-out line is not reported missing
+
+
+def _messages_for(rel: str, text: str) -> list[str]:
+    from wawtool.loader import schema_issues
+    from wawtool.schema import KINDS
+    from wawtool.yamlsource import parse_bytes
+
+    model = KINDS[
+        {"projects": "project", "decisions": "decision", "results": "results"}.get(rel.split("/")[0], "programmes")
+    ][0]
+    source = parse_bytes(text.encode(), rel)
+    try:
+        model.model_validate(source.data)
+    except Exception as exc:  # a pydantic ValidationError
+        return [i.message for i in [*source.issues, *schema_issues(exc, source, model)]]  # type: ignore[arg-type]
+    return [i.message for i in source.issues]
+
+
+BAD_VALUES = ["[]", "{a: 1}", "x", "5", "true", "2024-02-01", "null", "'2021-13'", "-3", "1000000000", "'2024-02-30'"]
+PYTHON_OR_LIBRARY = ("Input should", "datetime.", "Decimal(", "instance of", "type=", "Value error", "input_value")
+
+
+@pytest.mark.parametrize(
+    "rel", ["projects/alpha.yaml", "decisions/realloc.yaml", "results/2021-Q2.yaml", "programmes.yaml"]
+)
+def test_no_message_shows_python_or_library_text(rel: str) -> None:
+    """Every value of the synthetic files replaced by each kind of wrong value: every message in waw's words."""
+    from helpers import MINIMAL
+
+    lines = (MINIMAL / rel).read_text().splitlines()
+    checked = 0
+    for number, line in enumerate(lines):
+        key, colon, rest = line.partition(": ")
+        if not colon or not rest.strip() or line.lstrip().startswith("#"):
+            continue
+        for bad in BAD_VALUES:
+            text = "\n".join([*lines[:number], f"{key}: {bad}", *lines[number + 1 :]]) + "\n"
+            for message in _messages_for(rel, text):
+                checked += 1
+                assert not any(p in message for p in PYTHON_OR_LIBRARY), (line, bad, message)
+    assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "expected"),
+    [
+        ("name: Alpha", "naam: Alpha", "unknown key 'naam' (did you mean 'name'?)"),
+        ('source: "synthetic"\n', 'condition: x\nsource: "synthetic"\n', "unknown key 'condition'"),
+        (
+            "  start: 2021-01",
+            "  start: 2021-01-05",
+            "period.start: expected a year (2021) or a month (2021-01), got a date (2021-01-05)",
+        ),
+        ("    year: 2021", "    year: 1999", "budget[0].year: must be at least 2000, got a number (1999)"),
+        (
+            "  - as_of: 2021-01\n    status: running",
+            "  - as_of: 2021-01\n    status: lopend",
+            "status[0].status: expected one of",
+        ),
+    ],
+    ids=["hint-at-this-level", "no-hint-from-another-level", "date-not-repr", "bound", "choice"],
+)
+def test_messages_in_the_users_terms(line: str, replacement: str, expected: str) -> None:
+    from helpers import MINIMAL
+
+    text = (MINIMAL / "projects" / "alpha.yaml").read_text()
+    if line.endswith("\n"):
+        text = text[::-1].replace(line[::-1], replacement[::-1], 1)[::-1]  # the last one: the top-level source
+    else:
+        text = text.replace(line, replacement, 1)
+    messages = _messages_for("projects/alpha.yaml", text)
+    assert any(expected in m for m in messages), messages
+    assert not any("did you mean 'condition'" in m for m in messages)  # never the word typed, nor another level's

@@ -36,15 +36,22 @@ def _maybe_money(value: Any) -> Decimal | None:
 
 
 def _kind(value: Any) -> str:
+    """A value as the file's author wrote it, never as Python shows it: `a date (2024-02-01)`."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"a yes/no value ({str(value).lower()})"
-    if isinstance(value, (int, Decimal)):
+    if isinstance(value, (int, Decimal, float)):
         return f"a number ({value})"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({value.isoformat(sep=' ')})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, str):
+        return f"text ('{value}')" if len(value) <= 60 else f"text ('{value[:57]}...')"
     if isinstance(value, (list, dict)):
         return "a list" if isinstance(value, list) else "a mapping"
-    return type(value).__name__
+    return "a value of another kind"
 
 
 # What the YAML may hold, for `waw schema` (editors validate and complete while typing).
@@ -71,7 +78,7 @@ def _month(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not _MONTH.match(value):
-        raise ValueError(f"expected a year (2021) or a month (2021-01), got {_kind(value)} {value!r}")
+        raise ValueError(f"expected a year (2021) or a month (2021-01), got {_kind(value)}")
     match = _MONTH.match(value)
     assert match
     if match.group(2) and not 1 <= int(match.group(2)) <= 12:
@@ -379,7 +386,7 @@ class Qualitative(Frozen):
 
 def _quarter(value: Any) -> str:
     if not isinstance(value, str) or not re.match(r"^\d{4}-Q[1-4]$", value):
-        raise ValueError(f"expected a quarter such as 2021-Q3, got {_kind(value)} {value!r}")
+        raise ValueError(f"expected a quarter such as 2021-Q3, got {_kind(value)}")
     return value
 
 

@@ -101,10 +101,23 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
     text = _decode(raw, source)
     if text is None:
         return source
+    odd_break = _YAML_ONLY_BREAK.search(text)
+    if odd_break:
+        code = ord(odd_break.group())
+        source.issues.append(
+            Issue(
+                "E-SYNTAX",
+                f"character U+{code:04X} ({_BREAK_NAMES[code]}) ends a line for YAML but not in most editors; "
+                "replace it with a normal line break or a space",
+                path,
+                editor_line(text, odd_break.start()),
+            )
+        )
+        return source
     conflicts = [m for m in _CONFLICT.finditer(text)]
     if conflicts:
         for match in conflicts:
-            line = text.count("\n", 0, match.start()) + 1
+            line = editor_line(text, match.start())
             source.issues.append(
                 Issue("E-CONFLICT", f"merge-conflict marker '{match.group(1)}': resolve the conflict first", path, line)
             )
@@ -123,6 +136,16 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
             pass
     _Builder(source, loader).run(text)
     return source
+
+
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
+_EDITOR_BREAK = re.compile("\r\n|\r|\n")
+
+
+def editor_line(text: str, position: int) -> int:
+    """The line an editor shows for a position: \\n, \\r\\n and a lone \\r each end a line, as for YAML."""
+    return len(_EDITOR_BREAK.findall(text, 0, position)) + 1
 
 
 _DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels; data files are never this deep"
