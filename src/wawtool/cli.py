@@ -546,15 +546,21 @@ def template_results(
         _usage(f"{output} must end in .xlsx")
     dataset = _load_checked()
     from .files import inside
-    from .results_io import build_template, template_rows
+    from .results_io import build_template, running_projects, template_rows
 
     if inside(output, State.data):
         _usage(f"{output} is inside the data directory; templates go elsewhere")
     rows = template_rows(dataset, chosen)
     if not rows:
         _usage(f"no project with an open target runs in {chosen.label}; there is nothing to fill in")
-    _write(output, build_template(rows, chosen))
-    typer.echo(f"{output}: {len(rows)} regels voor {chosen.label}.")
+    assert dataset.programmes is not None
+    indicators = [(i.id, i.name, i.unit.value) for i in dataset.programmes.model.indicators]
+    projects = [(p.id, p.name) for p in running_projects(dataset, chosen)]
+    _write(output, build_template(rows, chosen, indicators, projects))
+    typer.echo(
+        f"{output}: {len(rows)} regels voor {chosen.label}, {len(indicators)} kerncijfers, "
+        f"{len(projects)} projecten voor een toelichting in woorden."
+    )
 
 
 @app.command("import-results")
@@ -569,21 +575,26 @@ def import_results(
     from .files import inside
     from .results_io import read_filled
 
+    if not workbook.exists():
+        _usage(f"cannot read {workbook}: no such file")
+    if not workbook.is_file():
+        _usage(f"cannot read {workbook}: it is a directory or special file, not a workbook")
     target = State.data / "results" / f"{chosen.id}.yaml"
     if target.exists() and not force:
         _usage(f"{target} exists; use --force to replace it")
-    if not workbook.is_file():
-        _usage(f"{workbook}: no such file")
-    text, problems = read_filled(workbook, dataset, chosen)
-    if text is None:
+    imported, problems = read_filled(workbook, dataset, chosen)
+    if imported is None:
         for problem in problems:
             typer.echo(problem.format(workbook.name), err=True)
         typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
     if not inside(target, State.data):
         _usage(f"{target} is outside the data directory")
-    _write(target, text.encode("utf-8"), make_parent=True)
-    typer.echo(f"{target}: {text.count('- project:')} resultaten voor {chosen.label}.")
+    _write(target, imported.text.encode("utf-8"), make_parent=True)
+    typer.echo(
+        f"{target}: {imported.results} resultaten, {imported.headline} kerncijfers en {imported.qualitative} "
+        f"toelichtingen in woorden voor {chosen.label}."
+    )
 
 
 @app.command()
