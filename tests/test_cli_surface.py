@@ -337,3 +337,32 @@ def test_messages_in_the_users_terms(line: str, replacement: str, expected: str)
     messages = _messages_for("projects/alpha.yaml", text)
     assert any(expected in m for m in messages), messages
     assert not any("did you mean 'condition'" in m for m in messages)  # never the word typed, nor another level's
+
+
+# --- lights -------------------------------------------------------------------------------------------
+
+COLOUR = __import__("re").compile(r"\x1b\[([0-9;]*)m")
+
+
+def _light_codes(env: dict[str, str]) -> dict[str, str]:
+    """The escape codes just before each light's word, in a 16-colour terminal."""
+    out = _waw("status", "--quarter", "Q3-2023", env={"FORCE_COLOR": "1", "TERM": "xterm", "COLUMNS": "200", **env})
+    codes = {}
+    for word in ("groen", "oranje", "rood"):
+        before = out.stdout.split(f"● {word}", 1)[0]
+        found = COLOUR.findall(before[-20:])
+        codes[word] = found[-1] if found else ""
+    return codes
+
+
+def test_the_three_lights_are_three_colours_in_16_colour_terminals() -> None:
+    codes = _light_codes({})
+    assert len(set(codes.values())) == 3, codes
+    assert "91" not in codes["oranje"].split(";") and "31" not in codes["oranje"].split(";")  # never red
+
+
+def test_no_color_leaves_words_and_shapes_without_colour() -> None:
+    out = _waw("status", "--quarter", "Q3-2023", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "200"}).stdout
+    colours = {c for codes in COLOUR.findall(out) for c in codes.split(";")} - {"", "0", "1", "2", "22"}
+    assert colours == set(), colours
+    assert "● groen" in out and "● oranje" in out

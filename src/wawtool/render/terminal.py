@@ -68,7 +68,10 @@ def _indented(text: str, width: int) -> str:
     return "\n".join("  " + line for line in wrap(text, max(width - 2, LONGEST_UNBROKEN)).split("\n"))
 
 
-LIGHT_STYLE = {"groen": "green", "oranje": "dark_orange", "rood": "bold red"}
+# Badges, not coloured letters: black on green or yellow and white on red read on light and dark terminals
+# alike, and stay three different colours in the 16-colour palette (dark_orange became bright red there).
+# NO_COLOR drops the colours; the word and the shape of every light remain.
+LIGHT_STYLE = {"groen": "black on green", "oranje": "black on yellow", "rood": "bold white on red"}
 LONGEST_UNBROKEN = 30  # a text column needs at most this much; a longer word (a URL) is folded
 _GLUED = ("€", "-€", "≥", "≤", "≈", "ca.", "(≥", "+")  # never the last word on a line: `€ 1.054.795` stays whole
 
