@@ -344,21 +344,33 @@ def test_messages_in_the_users_terms(line: str, replacement: str, expected: str)
 COLOUR = __import__("re").compile(r"\x1b\[([0-9;]*)m")
 
 
-def _light_codes(env: dict[str, str]) -> dict[str, str]:
-    """The escape codes just before each light's word, in a 16-colour terminal."""
-    out = _waw("status", "--quarter", "Q3-2023", env={"FORCE_COLOR": "1", "TERM": "xterm", "COLUMNS": "200", **env})
+def _light_codes(no_color: bool = False) -> tuple[dict[str, str], str]:
+    """The escape codes just before each light's word, rendered for a 16-colour terminal."""
+    import io
+
+    from rich.console import Console
+
+    from wawtool.render.terminal import render
+    from wawtool.table import LightCell
+
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, color_system="standard", width=80, no_color=no_color)
+    render(console, [Table("Lichten", ["Licht"], [[LightCell(s)] for s in ("groen", "oranje", "rood")])])
+    out = stream.getvalue()
     codes = {}
     for word in ("groen", "oranje", "rood"):
-        before = out.stdout.split(f"● {word}", 1)[0]
-        found = COLOUR.findall(before[-20:])
+        found = COLOUR.findall(out.split(f"● {word}", 1)[0][-20:])
         codes[word] = found[-1] if found else ""
-    return codes
+    return codes, out
 
 
 def test_the_three_lights_are_three_colours_in_16_colour_terminals() -> None:
-    codes = _light_codes({})
+    codes, _ = _light_codes()
     assert len(set(codes.values())) == 3, codes
-    assert "91" not in codes["oranje"].split(";") and "31" not in codes["oranje"].split(";")  # never red
+    assert not {"31", "91"} & set(codes["oranje"].split(";")), codes  # oranje is never red
+    _, plain = _light_codes(no_color=True)
+    colours = {c for found in COLOUR.findall(plain) for c in found.split(";")} - {"", "0", "1", "2", "22"}
+    assert colours == set() and "● rood" in plain
 
 
 def test_no_color_leaves_words_and_shapes_without_colour() -> None:
