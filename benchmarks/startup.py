@@ -2,6 +2,9 @@
 
     python benchmarks/startup.py --runs 11 > startup.md
 
+Run it from an installed waw (`pip install .` writes the compiled bytecode); an editable install under
+PYTHONDONTWRITEBYTECODE=1 compiles waw's modules anew at every start and measures that instead.
+
 Every line adds one piece to the line before it, so the difference between two lines is what that piece
 costs a user; the last lines are the real command with JSON output (no rich) and with the terminal table.
 """
@@ -57,6 +60,20 @@ def median_seconds(argv: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+STACK = [sys.executable, "-c", "import yaml, typer, rich.table; from pydantic import BaseModel"]
+COMMAND = [str(BIN / "waw"), "--data", str(DATA), "check-budget"]
+
+
+def target_ratio(runs: int) -> tuple[float, float]:
+    """The target of issue 12: `waw check-budget` against importing its own stack, both as whole processes,
+    run in turns so that a slow moment of the machine weighs on both alike."""
+    stack, command = [], []
+    for _ in range(runs):
+        stack.append(median_seconds(STACK, 1))
+        command.append(median_seconds(COMMAND, 1))
+    return statistics.median(stack), statistics.median(command)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
@@ -67,6 +84,12 @@ def main() -> None:
     print("|---|---:|---:|")
     for name, seconds in rows:
         print(f"| {name} | {seconds:.3f} | {seconds / base:.2f} |")
+    stack, command = target_ratio(args.runs * 2)
+    print()
+    print(
+        f"Target (issue 12), {args.runs * 2} runs in turns: `{' '.join(STACK[2:])}` {stack:.3f} s, "
+        f"`waw check-budget` {command:.3f} s: **{command / stack:.2f}x** (target 1.5x)"
+    )
 
 
 if __name__ == "__main__":

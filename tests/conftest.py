@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import MINIMAL, SHIPPED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whole `waw` processes started by tests keep their data cache here, never in the user's own cache."""
+    os.environ["WAW_CACHE_DIR"] = str(tmp_path_factory.mktemp("waw-cache"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -148,13 +148,26 @@ def main(
 
 def _load_checked() -> Dataset:
     """The validated Dataset, or exit 2 with every problem in every file."""
-    from .checks import validate_data
-
-    dataset, issues = validate_data(State.data)
+    dataset, issues = _validated()
     if issues or dataset is None:
         _report_issues(issues, sys.stderr)
         raise typer.Exit(EXIT_UNUSABLE)
     return _keep(dataset)
+
+
+def _validated() -> tuple[Dataset | None, list[Issue]]:
+    """Load and check the data, or take it from the cache of a whole `waw` process (see datacache)."""
+    from . import datacache
+
+    cached, key = datacache.load(State.data) if State.whole_process else (None, None)
+    if cached is not None:
+        return cached, []
+    from .checks import validate_data
+
+    dataset, issues = validate_data(State.data)
+    if dataset is not None and not issues:
+        datacache.store(dataset, key)
+    return dataset, issues
 
 
 def _report_issues(issues: list[Issue], stream: TextIO) -> None:
@@ -182,7 +195,14 @@ def _console() -> Console:
     return Console(width=output_width(), highlight=False, soft_wrap=False)
 
 
-def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, failed: bool) -> None:
+def _colour() -> bool:
+    """Colour for a terminal, or when FORCE_COLOR asks; rich is loaded only then (NO_COLOR is rich's to honour)."""
+    import os
+
+    return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout.isatty() and os.environ.get("TERM") != "dumb")
+
+
+def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, failed: bool, heading: str = "") -> None:
     if fmt == "json":
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -194,9 +214,16 @@ def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, fa
 
         typer.echo(to_csv(tables), nl=False)
     else:
-        from .render.terminal import render
+        from .render.terminal import plain, print_segments, segments, wrap
 
-        render(_console(), tables, summary, failed)
+        width = output_width()
+        parts = ([(wrap(heading, width) + "\n\n", "bold")] if heading else []) + segments(
+            tables, summary, failed, width
+        )
+        if _colour():
+            print_segments(_console(), parts)
+        else:
+            sys.stdout.write(plain(parts))
 
 
 def _usage(message: str) -> NoReturn:
@@ -209,9 +236,7 @@ def validate(
     fmt: Annotated[ListFormat, typer.Option("--format", help="Lines (table) or JSON.")] = ListFormat.table,
 ) -> None:
     """Check every data file and report every problem at once as path:line: CODE message."""
-    from .checks import validate_data
-
-    dataset, issues = validate_data(State.data)
+    dataset, issues = _validated()
     if dataset is not None:
         _keep(dataset)
     if fmt is ListFormat.json:
@@ -462,14 +487,7 @@ def report(
     title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
     if fmt is ReportFormat.markdown:
         typer.echo(f"## {title}\n")
-    elif fmt is ReportFormat.table:
-        from rich.text import Text
-
-        from .render.terminal import wrap
-
-        console = _console()
-        console.print(Text(wrap(title, console.width) + "\n"))
-    _emit(monitor, monitor_tables(monitor), fmt, "", False)
+    _emit(monitor, monitor_tables(monitor), fmt, "", False, heading=title if fmt is ReportFormat.table else "")
 
 
 @app.command()

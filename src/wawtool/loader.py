@@ -99,11 +99,16 @@ def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
     """Read every data file under `root`; the Dataset is None when nothing can be trusted."""
     if not root.is_dir():
         return LoadResult(None, [Issue("E-NODATA", "no data directory here (use --data DIR)", str(root))])
+    return load_tree(root, data_files(root), lambda name: (root / name).read_bytes(), pure_yaml=pure_yaml)
+
+
+def data_files(root: Path) -> list[str]:
+    """Every name under `root` that loading looks at, in the order it reads them."""
     names = ["programmes.yaml"] if (root / "programmes.yaml").exists() else []
     for folder in FOLDERS:
         if (root / folder).is_dir():
             names += [f"{folder}/{p.name}" for p in sorted((root / folder).iterdir())]
-    return load_tree(root, names, lambda name: (root / name).read_bytes(), pure_yaml=pure_yaml)
+    return names
 
 
 @contextmanager

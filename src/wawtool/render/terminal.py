@@ -1,67 +1,106 @@
-"""Rich tables for the terminal; words next to every verdict so it reads without colour."""
+"""Tables for the terminal, laid out to its width; words next to every verdict so it reads without colour.
+
+Drawing yields plain (text, style) segments. Rich turns them into colour on a terminal; to a pipe or a file
+they are written as they are, without loading rich at all.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.table import Table as RichTable
-from rich.text import Span, Text
+from typing import TYPE_CHECKING
 
 from ..budget import Verdict
 from ..fmt import VERDICT_LABEL, cell_text
 from ..table import Cell, LightCell, Table, VerdictCell
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 STYLE = {Verdict.PASS: "green", Verdict.FAIL: "bold red", Verdict.UNKNOWN: "yellow"}
+Segment = tuple[str, str]  # text and its rich style ("" for none)
+
+LARGE = 300  # rows in all; above it, tables are aligned lines without boxes (national scale)
 
 
-LARGE = 300  # rows in all; rich lays out a table cell by cell, which takes seconds at national scale
-
-
-def render(console: Console, tables: list[Table], summary: str | None = None, failed: bool = False) -> None:
-    """Boxed tables laid out to the console's width, each row stacked when a table cannot fit; aligned lines,
-    same words, for a national report."""
+def segments(tables: list[Table], summary: str | None, failed: bool, width: int) -> list[Segment]:
+    """Boxed tables laid out to `width`, each row stacked when a table cannot fit; aligned lines, same words,
+    for a national report."""
+    out: list[Segment] = []
     compact = sum(len(t.rows) + len(t.footer) for t in tables) > LARGE
     for table in tables:
         if compact:
-            console.print(_compact(table), soft_wrap=True)  # aligned already: no re-wrapping per line
+            out += _compact(table)
         else:
-            widths = column_widths(table, console.width)
-            console.print(
-                _stacked(table, console.width) if widths is None else _rich_table(table, widths, console.width)
-            )
+            widths = column_widths(table, width)
+            out += _stacked(table, width) if widths is None else _boxed(table, widths, width)
+        out.append(("\n", ""))
         for note in table.notes:
-            console.print(Text(_indented(note, console.width), style="dim"))
-        console.print()
+            out.append((_indented(note, width) + "\n", "dim"))
+        out.append(("\n", ""))
     if summary:
-        console.print(Text(wrap(summary, console.width), style="bold red" if failed else "bold green"))
+        out.append((wrap(summary, width) + "\n", "bold red" if failed else "bold green"))
+    return out
 
 
-def _title(table: Table, width: int) -> Text:
-    """The title wrapped here, not by rich, which would leave a space at the end of each broken line."""
+def plain(parts: list[Segment]) -> str:
+    return "".join(text for text, _ in parts)
+
+
+def render(console: Console, tables: list[Table], summary: str | None = None, failed: bool = False) -> None:
+    """The tables in colour, through rich."""
+    print_segments(console, segments(tables, summary, failed, console.width))
+
+
+def print_segments(console: Console, parts: list[Segment]) -> None:
+    from rich.text import Text
+
+    text = Text()
+    for piece, style in parts:
+        text.append(piece, style=style or None)
+    console.print(text, soft_wrap=True, end="")  # laid out to the width already
+
+
+def _title(table: Table, width: int) -> list[Segment]:
+    """The title wrapped to the width, its verdict beside it when it fits."""
     wrapped = wrap(table.title, width)
     if not table.verdict:
-        return Text(wrapped, style="bold")
+        return [(wrapped, "bold")]
     label = VERDICT_LABEL[table.verdict]
     fits = len(wrapped.split("\n")[-1]) + 2 + len(label) <= width
-    title = Text(wrapped + ("  " if fits else "\n"), style="bold")
-    title.append(label, style=STYLE[table.verdict])
-    return title
+    return [(wrapped + ("  " if fits else "\n"), "bold"), (label, STYLE[table.verdict])]
 
 
-def _rich_table(table: Table, widths: list[int], width: int) -> Group:
-    """Rich draws the box; every cell arrives wrapped already, so rich never breaks a figure."""
+def _boxed(table: Table, widths: list[int], width: int) -> list[Segment]:
+    """The table drawn as a heavy-headed box, by hand: every cell is wrapped already, so drawing is plain string
+    work (rich's table measured every cell again: a third of the start-up of `waw check-budget`)."""
+    out = _title(table, width)
     if not table.rows and not table.footer:
-        return Group(_title(table, width), Text("  geen", style="dim"))
-    rich = RichTable(show_footer=False, expand=False)
-    for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
-        justify = "right" if index in table.numeric else "left"
-        rich.add_column(wrap(column, width), justify=justify, no_wrap=True, width=width)
-    for row in table.rows:
-        rich.add_row(*(_styled(c, w) for c, w in zip(row, widths, strict=True)))
+        return [*out, ("\n  geen", "dim")]
+    out.append(("\n", ""))
+
+    def rule(left: str, fill: str, middle: str, right: str, end: str = "\n") -> None:
+        out.append((left + middle.join(fill * (w + 2) for w in widths) + right + end, ""))
+
+    def row(cells: list[tuple[str, str]], bar: str) -> None:
+        lines = [text.split("\n") for text, _ in cells]
+        for number in range(max(len(cell) for cell in lines)):
+            out.append((bar, ""))
+            for index, ((_, style), cell_lines, column_width) in enumerate(zip(cells, lines, widths, strict=True)):
+                piece = cell_lines[number] if number < len(cell_lines) else ""
+                padded = piece.rjust(column_width) if index in table.numeric else piece.ljust(column_width)
+                out.extend(((" ", ""), (padded, style), (" " + bar, "")))
+            out.append(("\n", ""))
+
+    rule("┏", "━", "┳", "┓")
+    row([(wrap(c, w), "bold") for c, w in zip(table.columns, widths, strict=True)], "┃")
+    rule("┡", "━", "╇", "┩")
+    for cells in table.rows:
+        row([(wrap(cell_text(c), w), _style(c) or "") for c, w in zip(cells, widths, strict=True)], "│")
     if table.footer:
-        rich.add_section()
-        for row in table.footer:
-            rich.add_row(*(Text(wrap(cell_text(c), w), style="bold") for c, w in zip(row, widths, strict=True)))
-    return Group(_title(table, width), rich)  # the title apart: rich would pad it with spaces to the table's width
+        rule("├", "─", "┼", "┤")
+        for cells in table.footer:
+            row([(wrap(cell_text(c), w), "bold") for c, w in zip(cells, widths, strict=True)], "│")
+    rule("└", "─", "┴", "┘", end="")
+    return out
 
 
 def _indented(text: str, width: int) -> str:
@@ -149,62 +188,49 @@ def column_widths(table: Table, width: int) -> list[int] | None:
     return widths
 
 
-def _stacked(table: Table, width: int) -> Group:
+def _stacked(table: Table, width: int) -> list[Segment]:
     """A table too wide for the terminal: each row as `column  value` lines, so no figure is ever broken."""
     label_width = min(max((len(c) for c in table.columns), default=0), width // 3)
     value_width = max(width - label_width - 4, LONGEST_UNBROKEN // 2)
-    parts: list[Text] = [_title(table, width)]
+    out = _title(table, width)
     for row in [*table.rows, *table.footer]:
-        parts.append(Text("  " + "─" * 20, style="dim"))
+        out.append(("\n  " + "─" * 20, "dim"))
         for column, cell in zip(table.columns, row, strict=True):
             if cell is None or cell == "":
                 continue
             label = wrap(column, label_width).split("\n")
-            value = _styled(cell, value_width).split("\n")
+            value = wrap(cell_text(cell), value_width).split("\n")
             for number in range(max(len(label), len(value))):
-                line = Text("  " + (label[number] if number < len(label) else "").ljust(label_width) + "  ")
-                line.stylize("dim")
+                out.append(("\n  " + (label[number] if number < len(label) else "").ljust(label_width) + "  ", "dim"))
                 if number < len(value):
-                    line.append_text(value[number])
-                parts.append(line)
+                    out.append((value[number], _style(cell) or ""))
     if not table.rows and not table.footer:
-        parts.append(Text("  geen", style="dim"))
-    return Group(*parts)
+        out.append(("\n  geen", "dim"))
+    return out
 
 
-def _compact(table: Table) -> Text:
-    """A large table as aligned lines in one Text: the same columns and words, drawn without boxes."""
+def _compact(table: Table) -> list[Segment]:
+    """A large table as aligned lines: the same columns and words, drawn without boxes."""
     rows = [[cell_text(c) for c in row] for row in [*table.rows, *table.footer]]
     widths = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(table.columns)]
-    out: list[str] = []
-    spans: list[Span] = []
-    position = 0
+    title = table.title + (f"  {VERDICT_LABEL[table.verdict]}" if table.verdict else "")
+    out: list[Segment] = [(title + "\n", "bold")]
 
     def add(cells: list[str], sources: list[Cell] | None) -> None:
-        nonlocal position
-        parts = []
         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
             padded = cell.rjust(width) if i in table.numeric else cell.ljust(width)
-            style = _style(sources[i]) if sources else "bold"
-            if style:
-                spans.append(Span(position, position + len(padded), style))
-            parts.append(padded)
-            position += len(padded) + 2
-        out.append("  ".join(parts))
-        position += 1 - 2  # the newline instead of the last separator
+            out.append((padded, (_style(sources[i]) or "") if sources else "bold"))
+            out.append(("  " if i < len(cells) - 1 else "\n", ""))
 
-    title = table.title + (f"  {VERDICT_LABEL[table.verdict]}" if table.verdict else "")
-    spans.append(Span(0, len(title), "bold"))
-    out.append(title)
-    position = len(title) + 1
     add(table.columns, None)
-    out.append("  ".join("-" * w for w in widths))
-    position += len(out[-1]) + 1
+    out.append(("  ".join("-" * w for w in widths) + "\n", ""))
     for source, cells in zip([*table.rows, *table.footer], rows, strict=True):
         add(cells, source)
     if not rows:
-        out.append("  geen")
-    return Text("\n".join(out), spans=spans)
+        out.append(("  geen\n", ""))
+    text, style = out[-1]
+    out[-1] = (text.removesuffix("\n"), style)
+    return out
 
 
 def _style(cell: Cell) -> str | None:
@@ -213,7 +239,3 @@ def _style(cell: Cell) -> str | None:
     if isinstance(cell, LightCell):
         return LIGHT_STYLE.get(cell.state, "dim")
     return None
-
-
-def _styled(cell: Cell, width: int) -> Text:
-    return Text(wrap(cell_text(cell), width), style=_style(cell) or "")
