@@ -69,3 +69,11 @@ def test_dutch_display(amount: str, whole: bool, text: str) -> None:
 def test_whole_euros_rounds_half_up_like_a_publication() -> None:
     assert whole_euros(Decimal("2.50")) == 3
     assert whole_euros(Decimal("1054795.25")) == 1054795
+
+
+def test_dutch_symbols_are_babels_for_nl_nl() -> None:
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from wawtool.fmt import _separators
+
+    assert _separators() == (get_decimal_symbol("nl_NL"), get_group_symbol("nl_NL")) == (",", ".")
