@@ -225,23 +225,26 @@ def read_filled(path: Path, dataset: Dataset, quarter: Quarter) -> tuple[Importe
     if stated != quarter.id:
         problems.append(CellProblem(META, "B1", f"the template is for {_shown(stated)}, not {quarter.id}"))
     template = {(r.project, r.indicator) for r in template_rows(dataset, quarter)}
-    results = []
-    for number, row in _rows(workbook[SHEET], len(COLUMNS)):
-        entry = _read_row(dataset, number, row, problems, template)
-        if entry is not None:
-            results.append(entry)
-    headline = []
-    if HEADLINE_SHEET in workbook.sheetnames:
-        for number, row in _rows(workbook[HEADLINE_SHEET], len(HEADLINE_COLUMNS)):
-            figure = _read_headline(dataset, number, row, problems)
-            if figure is not None:
-                headline.append(figure)
-    qualitative = []
-    if QUALITATIVE_SHEET in workbook.sheetnames:
-        for number, row in _rows(workbook[QUALITATIVE_SHEET], len(QUALITATIVE_COLUMNS)):
-            words = _read_qualitative(dataset, number, row, problems)
-            if words is not None:
-                qualitative.append(words)
+    results: list[dict[str, Any]] = []
+    headline: list[dict[str, Any]] = []
+    qualitative: list[dict[str, Any]] = []
+    sheets: list[tuple[str, int, Any, list[dict[str, Any]]]] = [
+        (SHEET, len(COLUMNS), lambda n, r: _read_row(dataset, n, r, problems, template), results),
+        (HEADLINE_SHEET, len(HEADLINE_COLUMNS), lambda n, r: _read_headline(dataset, n, r, problems), headline),
+        (
+            QUALITATIVE_SHEET,
+            len(QUALITATIVE_COLUMNS),
+            lambda n, r: _read_qualitative(dataset, n, r, problems),
+            qualitative,
+        ),
+    ]
+    for name, width, read, found in sheets:
+        if name not in workbook.sheetnames:
+            continue  # a template from before the headline and words sheets
+        for number, row in _rows(workbook[name], width):
+            entry = read(number, row)
+            if entry is not None:
+                found.append(entry)
     workbook.close()
     if problems:
         return None, problems
