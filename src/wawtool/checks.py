@@ -350,7 +350,8 @@ _LEADING_PLACE = re.compile(r"^([A-Za-z_]\w*(?:\[\d+\])*(?:\.[A-Za-z_]\w*(?:\[\d
 
 def _as_in_file(dataset: Dataset, issues: list[Issue]) -> list[Issue]:
     """Messages of a partly loaded file name items by their number in the file, not in the shortened model."""
-    partial = {f.source.path: f for f in [*dataset.projects, *dataset.decisions, *dataset.results] if f.partial}
+    files: list[Located[Any]] = [*dataset.projects, *dataset.decisions, *dataset.results]
+    partial = {f.source.path: f for f in files if f.partial}
     if dataset.programmes is not None and dataset.programmes.partial:
         partial[dataset.programmes.source.path] = dataset.programmes
     if not partial:

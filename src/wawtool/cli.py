@@ -12,7 +12,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -37,7 +37,7 @@ GLOBAL_OPTIONS = ("--data",)  # options of `waw` itself, accepted before or afte
 class GlobalOptionsAnywhere(TyperGroup):
     """`waw budget --year 2024 --data other/` works like `waw --data other/ budget --year 2024`."""
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         moved: list[str] = []
         kept: list[str] = []
         index = 0

@@ -87,7 +87,8 @@ def build_decision_report(dataset: Dataset, decision: Decision) -> DecisionRepor
 
 
 def _changes(dataset: Dataset, decision: Decision) -> tuple[list[Change], list[Change]]:
-    changes, spread = [], []
+    changes: list[Change] = []
+    spread: list[Change] = []
     for located in dataset.projects:
         project = located.model
         figures = budget.line_figures(project)
