@@ -43,3 +43,16 @@ def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     """Runs a test under both YAML parsers: the C one and the pure-Python fallback."""
     monkeypatch.setenv("WAW_YAML", request.param)
     return str(request.param)
+
+
+@pytest.fixture
+def realised(minimal: Path) -> Path:
+    """The synthetic minimal tree with two years of realisatie (2021 final, 2022 provisional) and a mapping."""
+    shutil.copytree(Path(__file__).parent / "fixtures" / "realisatie", minimal / "realisatie")
+    programmes = minimal / "programmes.yaml"
+    programmes.write_text(
+        programmes.read_text().replace(
+            "  - programme: prog\n    year: 2023", "  - id: coordinatie\n    programme: prog\n    year: 2023", 1
+        )
+    )
+    return minimal

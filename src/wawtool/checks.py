@@ -217,6 +217,87 @@ def check_results_files(dataset: Dataset) -> list[Issue]:
     return issues
 
 
+def check_realisatie_files(dataset: Dataset) -> list[Issue]:
+    """A year per file, named after it; every project, line, cost line, fund and decision exists; one entry per
+    line; every ledger code once."""
+    issues: list[Issue] = []
+    known = _ids(dataset)
+    cost_lines = {c.id: c for c in dataset.programmes.model.cost_lines if c.id} if dataset.programmes else {}
+
+    def problem(located: Located[Any], message: str, *where: str | int, code: str = "E-REF") -> None:
+        path, line = located.at(*where)
+        issues.append(Issue(code, f"{dotted(where)}: {message}", path, line))
+
+    def target(located: Located[Any], entry: Any, *where: str | int) -> None:
+        if entry.project is not None:
+            ids = known["project"]
+            if ids is not None and entry.project not in ids:
+                problem(located, f"unknown project '{entry.project}'{_hint(entry.project, ids)}", *where, "project")
+                return
+            project = dataset.project(entry.project)
+            if project is not None and entry.line is not None and not any(b.id == entry.line for b in project.budget):
+                line_ids = {b.id for b in project.budget if b.id}
+                problem(
+                    located,
+                    f"{entry.project} has no budget line '{entry.line}'{_hint(entry.line, line_ids)}",
+                    *where,
+                    "line",
+                )
+        elif entry.cost_line is not None and dataset.programmes is not None and entry.cost_line not in cost_lines:
+            problem(
+                located,
+                f"no programme cost line with id '{entry.cost_line}'{_hint(entry.cost_line, set(cost_lines))}",
+                *where,
+                "cost_line",
+            )
+
+    for located in dataset.realisatie:
+        year_file = located.model
+        stem = Path(located.source.path).stem
+        if stem != str(year_file.year):
+            problem(located, f"{year_file.year} differs from the file name '{stem}.yaml'", "year", code="E-FILENAME")
+        seen: dict[tuple[str | None, str | None, str | None], int] = {}
+        for i, entry in enumerate(year_file.spent):
+            target(located, entry, "spent", i)
+            if entry.underspend_decision is not None:
+                ids = known["decision"]
+                if ids is not None and entry.underspend_decision not in ids:
+                    problem(
+                        located, f"unknown decision '{entry.underspend_decision}'", "spent", i, "underspend_decision"
+                    )
+            key = (entry.project, entry.line, entry.cost_line)
+            if key in seen:
+                problem(
+                    located,
+                    f"a second amount for the same line (first at spent[{seen[key]}])",
+                    "spent",
+                    i,
+                    code="E-DUPLINE",
+                )
+            seen.setdefault(key, i)
+        for i, fund in enumerate(year_file.funds):
+            ids = known["funding source"]
+            if ids is not None and fund.funding not in ids:
+                problem(
+                    located, f"unknown funding source '{fund.funding}'{_hint(fund.funding, ids)}", "funds", i, "funding"
+                )
+    if dataset.mapping is not None:
+        codes: dict[str, int] = {}
+        for i, entry in enumerate(dataset.mapping.model.codes):
+            target(dataset.mapping, entry, "codes", i)
+            if entry.code in codes:
+                problem(
+                    dataset.mapping,
+                    f"code '{entry.code}' is mapped twice (first at codes[{codes[entry.code]}])",
+                    "codes",
+                    i,
+                    "code",
+                    code="E-DUPLINE",
+                )
+            codes.setdefault(entry.code, i)
+    return issues
+
+
 def check_periods(dataset: Dataset) -> list[Issue]:
     issues: list[Issue] = []
 
@@ -312,6 +393,7 @@ CHECKS: list[Check] = [
     check_budget_years,
     check_duplicate_lines,
     check_results_files,
+    check_realisatie_files,
 ]
 
 

@@ -74,6 +74,8 @@ class Dataset:
     projects: list[Located[models.Project]] = field(default_factory=list)
     decisions: list[Located[models.Decision]] = field(default_factory=list)
     results: list[Located[models.ResultsFile]] = field(default_factory=list)
+    realisatie: list[Located[models.RealisatieFile]] = field(default_factory=list)
+    mapping: Located[models.RealisatieMapping] | None = None
     broken: set[str] = field(default_factory=set)  # stems of files that did not load: their ids are unknown
     _projects_by_id: _ById[models.Project] = field(default_factory=lambda: _ById(), repr=False)
     _decisions_by_id: _ById[models.Decision] = field(default_factory=lambda: _ById(), repr=False)
@@ -91,8 +93,9 @@ class LoadResult:
     issues: list[Issue]
 
 
-FOLDERS = ("projects", "decisions", "results")
+FOLDERS = ("projects", "decisions", "results", "realisatie")
 Reader = Callable[[str], bytes]
+MAPPING = "realisatie/mapping.yaml"  # ledger codes to projects; every other file there is a year
 
 
 def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
@@ -143,6 +146,7 @@ def _load_tree(root: Path, names: list[str], read: Reader, pure_yaml: bool | Non
         "projects": (models.Project, dataset.projects),
         "decisions": (models.Decision, dataset.decisions),
         "results": (models.ResultsFile, dataset.results),
+        "realisatie": (models.RealisatieFile, dataset.realisatie),
     }
     for name in names:
         folder, _, file_name = name.partition("/")
@@ -155,6 +159,9 @@ def _load_tree(root: Path, names: list[str], read: Reader, pure_yaml: bool | Non
         if suffix != ".yaml":
             continue
         model, bucket = buckets[folder]
+        if name == MAPPING:
+            dataset.mapping = _load_one(name, root, read, models.RealisatieMapping, issues, pure_yaml)
+            continue
         located = _load_one(name, root, read, model, issues, pure_yaml)
         if located is not None:
             bucket.append(located)

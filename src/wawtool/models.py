@@ -211,6 +211,7 @@ class BegrotingGroup(Frozen):
 class CostLine(Frozen):
     """A programme-level line of a year's begroting (organisation costs)."""
 
+    id: Id | None = None  # how realised spending refers to it
     programme: Id
     year: Year
     group: Id
@@ -554,3 +555,93 @@ def _require_note(model: Any, value: Any) -> Any:
     if value is None and getattr(model, "note", None) is None:
         raise ValueError("the value is `unknown`: add a `note` saying what the source does say")
     return model
+
+
+class RealisatieStatus(StrEnum):
+    PROVISIONAL = "provisional"  # bookings so far, or a year not yet closed
+    FINAL = "final"  # the year-end account: underspend flows back
+
+
+class Spent(Frozen):
+    """Money spent in a year on one budget line, one project (where the administration does not split its
+    lines) or one programme cost line."""
+
+    project: Id | None = None
+    line: Id | None = None  # a budget line id of the project; absent: the project as a whole
+    cost_line: Id | None = None
+    amount: MaybeMoney
+    underspend_decision: Id | None = None  # a decision that sends this line's underspend elsewhere
+    source: Text | None = None  # when it differs from the file's
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Spent:
+        if (self.project is None) == (self.cost_line is None):
+            raise ValueError("give either `project` (with an optional `line`) or `cost_line`")
+        if self.line is not None and self.project is None:
+            raise ValueError("`line` names a budget line of a `project`")
+        return _require_note(self, self.amount)
+
+
+class Addition(Frozen):
+    """Money added to a fund in the year: released funds, a partner's contribution (RMT), a grant."""
+
+    amount: Money
+    description: Text
+    source: Text
+
+
+def _opening(value: Any) -> Decimal | str:
+    return UNKNOWN if value == UNKNOWN else _money(value)
+
+
+class FundYear(Frozen):
+    """A fund (funding source) in the year: its opening balance where the account gives it, and additions."""
+
+    funding: Id
+    # absent: the closing balance of the year before, where that is known; `unknown` with a note: not known
+    opening: Annotated[
+        Decimal | str | None, BeforeValidator(_opening, json_schema_input_type=_AMOUNT_INPUT | Literal["unknown"])
+    ] = None
+    additions: list[Addition] = []
+    source: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unknown_needs_note(self) -> FundYear:
+        if self.opening == UNKNOWN and not self.note:
+            raise ValueError("the opening balance is `unknown`: add a `note`")
+        return self
+
+
+class RealisatieFile(Frozen):
+    """What was actually spent in a year, from the financial administration (`data/realisatie/<year>.yaml`)."""
+
+    year: Year
+    status: RealisatieStatus
+    source: Text  # the year-end account, or an export of the ledger with its date
+    spent: list[Spent] = []
+    funds: list[FundYear] = []
+    note: Text | None = None
+
+
+class LedgerCode(Frozen):
+    code: Text
+    project: Id | None = None
+    line: Id | None = None
+    cost_line: Id | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> LedgerCode:
+        if (self.project is None) == (self.cost_line is None):
+            raise ValueError("give either `project` (with an optional `line`) or `cost_line`")
+        return self
+
+
+class RealisatieMapping(Frozen):
+    """Cost centres or ledger codes of the administration, mapped to projects, lines and cost lines
+    (`data/realisatie/mapping.yaml`), so an export can be imported."""
+
+    source: Text
+    codes: list[LedgerCode]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from . import budget
 from .budget import Report, Verdict, YearLine
 from .loader import Dataset
+from .realisatie import RealisatieYear, realisatie_year
 
 
 class Failure(Report):
@@ -30,6 +31,8 @@ class CheckBudgetReport(Report):
     moves: list[budget.MoveCheck]
     years: list[budget.YearCheck]
     risks: list[budget.Risk]
+    realisatie: list[RealisatieYear]
+    no_realisatie: list[int]  # budget years without realisatie: "geen realisatie vastgelegd"
     passed: bool
     failures: list[Failure]
     not_testable: int
@@ -67,6 +70,10 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         for y in years
         if y.verdict == Verdict.FAIL
     ]
+    realised = [r for r in (realisatie_year(dataset, y.year) for y in years) if r is not None]
+    failures += [
+        Failure(check=f.kind, scope=f.scope, year=f.year, difference=f.amount) for r in realised for f in r.findings
+    ]
     verdicts = [n.verdict for n in neutrality] + [y.verdict for y in years]
     not_testable = verdicts.count(Verdict.UNKNOWN)
     return CheckBudgetReport(
@@ -77,6 +84,8 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         moves=moves,
         years=years,
         risks=budget.risks(dataset, year),
+        realisatie=realised,
+        no_realisatie=[y.year for y in years if y.year not in {r.year for r in realised}],
         passed=not failures,
         failures=failures,
         not_testable=not_testable,
@@ -103,6 +112,7 @@ class BudgetReport(Report):
     headroom_approximate: bool
     stated_total: budget.TotalCheck | None
     risks: list[budget.Risk]
+    realisatie: RealisatieYear | None  # None: geen realisatie vastgelegd
 
 
 def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
@@ -128,6 +138,7 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
         headroom_approximate=check.headroom_approximate,
         stated_total=stated,
         risks=budget.risks(dataset, year),
+        realisatie=realisatie_year(dataset, year),
     )
 
 

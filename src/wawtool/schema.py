@@ -14,6 +14,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "project": (models.Project, "data/projects/<id>.yaml"),
     "decision": (models.Decision, "data/decisions/<id>.yaml"),
     "results": (models.ResultsFile, "data/results/<YYYY>-Q<n>.yaml"),
+    "realisatie": (models.RealisatieFile, "data/realisatie/<YYYY>.yaml"),
+    "mapping": (models.RealisatieMapping, "data/realisatie/mapping.yaml"),
 }
 
 

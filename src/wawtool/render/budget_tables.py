@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..budget import Item, MoveCheck, NeutralityCheck, Post, Risk, TotalCheck, Verdict, YearCheck, years_text
 from ..decision_report import DecisionReport, YearEffect
+from ..figures import Figure
 from ..fmt import VERDICT_LABEL, cell_text
+from ..realisatie import NO_REALISATIE, Comparison, FundRow, RealisatieYear
 from ..reports import BudgetReport, CheckBudgetReport
 from ..table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
@@ -17,7 +19,153 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     tables.append(_years_table(report.years))
     tables += [_year_lines_table(y) for y in report.years if y.available is not None or y.verdict == Verdict.FAIL]
     tables.append(_risks_table(report.risks))
+    tables.append(_realisatie_check_table(report))
+    findings = [f for r in report.realisatie for f in r.findings]
+    if findings:
+        tables.append(
+            Table(
+                title="Bevindingen realisatie",
+                columns=["Jaar", "Post", "Bedrag", "Bevinding"],
+                rows=[[f.year, f.scope, MoneyCell(f.amount), f.explanation] for f in findings],
+                numeric=frozenset({2}),
+                verdict=Verdict.FAIL,
+            )
+        )
+    underspend = [(r.year, row) for r in report.realisatie for row in r.underspend]
+    if underspend:
+        tables.append(_underspend_table(underspend))
     return tables
+
+
+STATUS_LABEL = {"provisional": "voorlopig", "final": "definitief"}
+
+
+def _percent(value: object) -> Cell:
+    from decimal import Decimal
+
+    return FigureCell(Figure.exact(value), money=False, percent=True) if isinstance(value, Decimal) else ""
+
+
+def _realisatie_check_table(report: CheckBudgetReport) -> Table:
+    by_year = {r.year: r for r in report.realisatie}
+    if not by_year:
+        return Table(
+            title="Realisatie tegen begroting",
+            columns=["Jaar", "Realisatie"],
+            rows=[[y.year, NO_REALISATIE] for y in report.years],
+        )
+    rows: list[list[Cell]] = []
+    for year in [y.year for y in report.years]:
+        realised = by_year.get(year)
+        if realised is None:
+            rows.append([year, NO_REALISATIE, "", "", "", "", ""])
+            continue
+        failed = any(f.year == year for f in realised.findings)
+        rows.append(
+            [
+                year,
+                STATUS_LABEL[realised.status.value],
+                MoneyCell(realised.budgeted),
+                MoneyCell(realised.spent),
+                MoneyCell(realised.difference),
+                _percent(realised.share),
+                VerdictCell(Verdict.FAIL if failed else Verdict.PASS),
+            ]
+        )
+    return Table(
+        title="Realisatie tegen begroting",
+        columns=["Jaar", "Realisatie", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({2, 3, 4, 5}),
+        notes=["Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot."] if by_year else [],
+    )
+
+
+def _underspend_table(rows: list[tuple[int, Comparison]]) -> Table:
+    return Table(
+        title="Onderbesteding in definitieve jaren",
+        columns=["Jaar", "Post", "Bedrag", "Gaat naar"],
+        rows=[
+            [
+                year,
+                row.label,
+                MoneyCell(row.difference),
+                f"besluit {row.underspend_to}" if row.underspend_to else "het programma",
+            ]
+            for year, row in rows
+        ],
+        numeric=frozenset({2}),
+    )
+
+
+def realisatie_tables(realised: RealisatieYear) -> list[Table]:
+    """Begroot, gerealiseerd, verschil and % besteed per line and group; then the funds from opening to closing."""
+    rows: list[list[Cell]] = []
+    for group in realised.groups:
+        rows.append(
+            [
+                group.name,
+                "",
+                MoneyCell(group.budgeted),
+                MoneyCell(group.spent),
+                MoneyCell(group.difference),
+                _percent(group.share),
+            ]
+        )
+        for row in group.rows:
+            spent: Cell = (
+                MoneyCell(row.spent) if row.recorded else f"{cell_text(MoneyCell(row.spent))} (geen boekingen)"
+            )
+            rows.append(["", row.label, MoneyCell(row.budgeted), spent, MoneyCell(row.difference), _percent(row.share)])
+    footer: list[list[Cell]] = [
+        [
+            "Totaal",
+            "",
+            MoneyCell(realised.budgeted),
+            MoneyCell(realised.spent),
+            MoneyCell(realised.difference),
+            _percent(realised.share),
+        ]
+    ]
+    comparison = Table(
+        title=f"Begroot en gerealiseerd {realised.year} ({STATUS_LABEL[realised.status.value]})",
+        columns=["Groep", "Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
+        rows=rows,
+        footer=footer,
+        numeric=frozenset({2, 3, 4, 5}),
+        notes=[
+            "Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot.",
+            f"Bron: {realised.source}.",
+        ],
+    )
+    fund_rows: list[list[Cell]] = [_fund_cells(f) for f in realised.funds]
+    notes = []
+    if realised.next_available is not None:
+        words = f" ({realised.next_available_quote})" if realised.next_available_quote else ""
+        stated = MoneyCell(realised.next_available, whole=True, approximate=realised.next_available_approximate)
+        notes.append(
+            f"Beschikbaar {realised.year + 1} volgens de bronnen{words}: {cell_text(stated)}; "
+            f"eindsaldo {realised.year} volgens de realisatie: {cell_text(MoneyCell(realised.funds_total.closing))}."
+        )
+    unknown = [f.name for f in realised.funds if f.opening is None]
+    if unknown:
+        notes.append(f"Beginsaldo onbekend voor {', '.join(unknown)}: het eindsaldo is dan ook onbekend.")
+    funds = Table(
+        title=f"Middelen {realised.year}",
+        columns=["Bron", "Beginsaldo", "Toevoegingen", "Besteed", "Eindsaldo"],
+        rows=fund_rows,
+        footer=[_fund_cells(realised.funds_total)],
+        numeric=frozenset({1, 2, 3, 4}),
+        notes=notes,
+    )
+    return [comparison, funds]
+
+
+def _fund_cells(row: FundRow) -> list[Cell]:
+    opening: Cell = MoneyCell(row.opening)
+    if row.opening is not None and row.opening_from == "vorig jaar":
+        opening = f"{cell_text(MoneyCell(row.opening))} (eind vorig jaar)"
+    return [row.name, opening, MoneyCell(row.additions), MoneyCell(row.spent), MoneyCell(row.closing)]
 
 
 def _totals_table(checks: list[TotalCheck]) -> Table:
@@ -235,6 +383,10 @@ def budget_tables(report: BudgetReport) -> list[Table]:
             numeric=frozenset({2}),
         )
     ]
+    if report.realisatie is not None:
+        tables += realisatie_tables(report.realisatie)
+    else:
+        notes.append(f"Realisatie {report.year}: {NO_REALISATIE}.")
     if report.risks:
         tables.append(_risks_table(report.risks))
     return tables
@@ -252,7 +404,11 @@ FAILURE_LABEL = {
     "neutrality": "bijstelling niet neutraal",
     "move": "verschuiving niet verwerkt",
     "year": "overschrijding",
+    "overspend": "meer besteed dan begroot",
+    "outside-period": "besteed buiten de looptijd",
+    "above-funds": "verplichtingen boven de middelen",
 }
+DATED = {"move", "overspend", "outside-period"}
 
 
 def check_budget_summary(report: CheckBudgetReport) -> str:
@@ -263,7 +419,7 @@ def check_budget_summary(report: CheckBudgetReport) -> str:
         )
         return f"Alle toetsbare controles voldoen{extra}."
     parts = [
-        f"{f.scope}{f' {f.year}' if f.year and f.check == 'move' else ''}: {FAILURE_LABEL[f.check]} "
+        f"{f.scope}{f' {f.year}' if f.year and f.check in DATED else ''}: {FAILURE_LABEL[f.check]} "
         f"{cell_text(MoneyCell(abs(f.difference)))}"
         for f in report.failures
     ]

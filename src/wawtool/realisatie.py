@@ -1,0 +1,416 @@
+"""Realised spending against the begroting, and the programme's funds from year to year.
+
+hledger's `balance --budget` is the model: per line what was budgeted, what was spent, the difference and
+the share spent. Every sum is exact Decimal; an unknown amount or opening balance makes what depends on it
+unknown, never zero. A line of a realisatie year that has no entry had nothing booked: € 0, marked so.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .budget import ZERO, Report, year_check
+from .loader import Dataset
+from .models import UNKNOWN, BudgetLine, Project, RealisatieFile, RealisatieStatus, Spent, month_key
+
+HUNDRED = Decimal(100)
+NO_REALISATIE = "geen realisatie vastgelegd"
+
+
+class Comparison(Report):
+    """One row: a budget line, a project as a whole (where the administration does not split its lines) or a
+    programme cost line."""
+
+    group: str
+    label: str
+    project: str | None
+    line: str | None
+    cost_line: str | None
+    funding: str | None  # None where the row's lines draw on several sources, or none is given
+    budgeted: Decimal | None
+    spent: Decimal | None
+    recorded: bool  # False: no entry in the realisatie, so nothing was booked (€ 0)
+    difference: Decimal | None  # budgeted minus spent: positive is underspend
+    share: Decimal | None  # percentage spent, one decimal
+    underspend_to: str | None = None  # a decision that sends the underspend elsewhere than the programme
+
+
+class ComparisonGroup(Report):
+    id: str
+    name: str
+    rows: list[Comparison]
+    budgeted: Decimal | None
+    spent: Decimal | None
+    difference: Decimal | None
+    share: Decimal | None
+
+
+class FundRow(Report):
+    funding: str | None  # None: spending whose source is not known (a project on several sources)
+    name: str
+    opening: Decimal | None
+    opening_from: str  # "rekening" (the year's account), "vorig jaar" (the closing of the year before), "onbekend"
+    additions: Decimal
+    spent: Decimal | None
+    closing: Decimal | None
+
+
+class Finding(Report):
+    """Something check-budget reports about realised spending: each names project, line, year and euros."""
+
+    kind: str  # overspend, outside-period, above-funds
+    year: int
+    scope: str
+    amount: Decimal
+    explanation: str
+
+
+class RealisatieYear(Report):
+    year: int
+    status: RealisatieStatus
+    source: str
+    groups: list[ComparisonGroup]
+    budgeted: Decimal | None
+    spent: Decimal | None
+    difference: Decimal | None
+    share: Decimal | None
+    funds: list[FundRow]
+    funds_total: FundRow
+    committed: Decimal  # the year's begroting, known lines
+    next_available: Decimal | None  # what the sources say is available the year after
+    next_available_approximate: bool
+    next_available_quote: str | None
+    findings: list[Finding]
+    underspend: list[Comparison]  # of a final year: flows back to the programme unless a decision says otherwise
+
+
+def realisatie_file(dataset: Dataset, year: int) -> RealisatieFile | None:
+    return next((r.model for r in dataset.realisatie if r.model.year == year), None)
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    return None if any(v is None for v in values) else sum((v for v in values if v is not None), ZERO)
+
+
+def _share(spent: Decimal | None, budgeted: Decimal | None) -> Decimal | None:
+    if spent is None or budgeted is None or budgeted <= 0:
+        return None
+    return (spent * HUNDRED / budgeted).quantize(Decimal("0.1"))
+
+
+def _difference(budgeted: Decimal | None, spent: Decimal | None) -> Decimal | None:
+    return None if budgeted is None or spent is None else budgeted - spent
+
+
+def _row(group: str, label: str, budgeted: Decimal | None, spent: Decimal | None, **keys: object) -> Comparison:
+    return Comparison(
+        group=group,
+        label=label,
+        budgeted=budgeted,
+        spent=spent,
+        difference=_difference(budgeted, spent),
+        share=_share(spent, budgeted),
+        **keys,  # type: ignore[arg-type]
+    )
+
+
+def comparisons(dataset: Dataset, year_file: RealisatieFile) -> list[Comparison]:
+    """Every budget line, project and cost line of the year beside what was spent on it; spending on a line
+    without budget in the year is a row with € 0 budgeted."""
+    year = year_file.year
+    rows: list[Comparison] = []
+    by_project: dict[str, list[int]] = {}
+    for index, entry in enumerate(year_file.spent):
+        if entry.project is not None:
+            by_project.setdefault(entry.project, []).append(index)
+    used: set[int] = set()
+    if dataset.programmes is not None:
+        for cost in dataset.programmes.model.cost_lines:
+            if cost.year != year:
+                continue
+            index = next((i for i, e in enumerate(year_file.spent) if cost.id and e.cost_line == cost.id), None)
+            entry = year_file.spent[index] if index is not None else None
+            used.update([index] if index is not None else [])
+            rows.append(
+                _row(
+                    cost.group,
+                    cost.description,
+                    cost.amount,
+                    entry.amount if entry else ZERO,
+                    project=None,
+                    line=None,
+                    cost_line=cost.id,
+                    funding=cost.funding,
+                    recorded=entry is not None,
+                    underspend_to=entry.underspend_decision if entry else None,
+                )
+            )
+    for located in dataset.projects:
+        project = located.model
+        entries = [year_file.spent[i] for i in by_project.get(project.id, [])]
+        used.update(by_project.get(project.id, []))
+        rows += _project_rows(project, year, entries)
+    costs = {c.id: c for c in dataset.programmes.model.cost_lines if c.id} if dataset.programmes else {}
+    for index, entry in enumerate(year_file.spent):
+        if index not in used and entry.cost_line in costs:  # a cost line of another year: nothing budgeted now
+            cost = costs[entry.cost_line]
+            rows.append(
+                _row(
+                    cost.group,
+                    f"{cost.description} (niet begroot in {year})",
+                    ZERO,
+                    entry.amount,
+                    project=None,
+                    line=None,
+                    cost_line=cost.id,
+                    funding=cost.funding,
+                    recorded=True,
+                )
+            )
+    return rows
+
+
+def _project_rows(project: Project, year: int, entries: list[Spent]) -> list[Comparison]:
+    """Line by line where the realisatie names lines; one row for the project where it does not."""
+    lines = [line for line in project.budget if line.year == year]
+    by_line = {e.line: e for e in entries if e.line is not None}
+    whole = next((e for e in entries if e.line is None), None)
+    rows: list[Comparison] = []
+    rest = []
+
+    def label(line: BudgetLine) -> str:
+        return project.name if len(lines) == 1 else f"{project.name}: {line.description}"
+
+    for line in lines:
+        entry = by_line.pop(line.id, None) if line.id else None
+        if entry is None:
+            rest.append(line)
+            continue
+        rows.append(
+            _row(
+                project.begroting_group,
+                label(line),
+                line.amount,
+                entry.amount,
+                project=project.id,
+                line=line.id,
+                cost_line=None,
+                funding=line.funding,
+                recorded=True,
+                underspend_to=entry.underspend_decision,
+            )
+        )
+    if whole is not None:  # the administration books on the project, not on its lines
+        fundings = {line.funding for line in (rest or project.budget)}
+        rows.append(
+            _row(
+                project.begroting_group,
+                project.name if not rows else f"{project.name}: overige regels",
+                _sum([line.amount for line in rest]),
+                whole.amount,
+                project=project.id,
+                line=None,
+                cost_line=None,
+                funding=fundings.pop() if len(fundings) == 1 else None,
+                recorded=True,
+                underspend_to=whole.underspend_decision,
+            )
+        )
+    else:
+        for line in rest:
+            rows.append(
+                _row(
+                    project.begroting_group,
+                    label(line),
+                    line.amount,
+                    ZERO,
+                    project=project.id,
+                    line=line.id,
+                    cost_line=None,
+                    funding=line.funding,
+                    recorded=False,
+                )
+            )
+    for line_id, entry in by_line.items():  # spent on a line that has no budget this year
+        other = next((b for b in project.budget if b.id == line_id), None)
+        rows.append(
+            _row(
+                project.begroting_group,
+                f"{project.name}: {other.description if other else line_id} (niet begroot in {year})",
+                ZERO,
+                entry.amount,
+                project=project.id,
+                line=line_id,
+                cost_line=None,
+                funding=other.funding if other else None,
+                recorded=True,
+            )
+        )
+    return rows
+
+
+def _groups(dataset: Dataset, rows: list[Comparison]) -> list[ComparisonGroup]:
+    order = [(g.id, g.name) for g in dataset.programmes.model.begroting_groups] if dataset.programmes else []
+    known = {g for g, _ in order}
+    order += [(g, g) for g in dict.fromkeys(r.group for r in rows) if g not in known]
+    published: dict[str, int] = {}
+    if dataset.programmes:
+        for group in dataset.programmes.model.begroting_groups:
+            published.update({project_id: i for i, project_id in enumerate(group.order)})
+    groups = []
+    for group_id, name in order:
+        members = sorted(
+            (r for r in rows if r.group == group_id), key=lambda r: published.get(r.project or "", len(published))
+        )
+        if members:
+            budgeted = _sum([r.budgeted for r in members])
+            spent = _sum([r.spent for r in members])
+            groups.append(
+                ComparisonGroup(
+                    id=group_id,
+                    name=name,
+                    rows=members,
+                    budgeted=budgeted,
+                    spent=spent,
+                    difference=_difference(budgeted, spent),
+                    share=_share(spent, budgeted),
+                )
+            )
+    return groups
+
+
+def _funding_names(dataset: Dataset) -> dict[str, str]:
+    return {f.id: f.name for f in dataset.programmes.model.funding_sources} if dataset.programmes else {}
+
+
+def funds(dataset: Dataset, year: int) -> list[FundRow]:
+    """Per funding source: opening, additions, spent, closing. The opening is the year's account where it
+    gives one, else the closing of the year before where that is known, else unknown."""
+    year_file = realisatie_file(dataset, year)
+    if year_file is None:
+        return []
+    rows = comparisons(dataset, year_file)
+    names = _funding_names(dataset)
+    sources = list(dict.fromkeys([f.funding for f in year_file.funds] + [r.funding for r in rows if r.spent]))
+    previous = {f.funding: f.closing for f in funds(dataset, year - 1)} if realisatie_file(dataset, year - 1) else {}
+    result = []
+    for source in sources:
+        fund = next((f for f in year_file.funds if f.funding == source), None) if source else None
+        if fund is not None and fund.opening is not None:
+            opening = None if fund.opening == UNKNOWN else Decimal(fund.opening)
+            opening_from = "onbekend" if opening is None else "rekening"
+        elif source in previous and previous[source] is not None:
+            opening, opening_from = previous[source], "vorig jaar"
+        else:
+            opening, opening_from = None, "onbekend"
+        additions = sum((a.amount for a in fund.additions), ZERO) if fund else ZERO
+        spent = _sum([r.spent for r in rows if r.funding == source])
+        closing = None if opening is None or spent is None else opening + additions - spent
+        result.append(
+            FundRow(
+                funding=source,
+                name=names.get(source, source) if source else "bron onbekend (meerdere bronnen)",
+                opening=opening,
+                opening_from=opening_from,
+                additions=additions,
+                spent=spent,
+                closing=closing,
+            )
+        )
+    return result
+
+
+def realisatie_year(dataset: Dataset, year: int) -> RealisatieYear | None:
+    """The year's budget against actual, its funds and what check-budget reports; None without realisatie."""
+    year_file = realisatie_file(dataset, year)
+    if year_file is None:
+        return None
+    rows = comparisons(dataset, year_file)
+    groups = _groups(dataset, rows)
+    budgeted = _sum([g.budgeted for g in groups])
+    spent = _sum([g.spent for g in groups])
+    fund_rows = funds(dataset, year)
+    real_funds = [f for f in fund_rows if f.funding is not None]  # not the spending of unknown source
+    opening = _sum([f.opening for f in real_funds]) if real_funds else None
+    additions = sum((f.additions for f in fund_rows), ZERO)
+    fund_spent = _sum([f.spent for f in fund_rows])
+    total = FundRow(
+        funding="",
+        name="Totaal",
+        opening=opening,
+        opening_from="",
+        additions=additions,
+        spent=fund_spent,
+        closing=None if opening is None or fund_spent is None else opening + additions - fund_spent,
+    )
+    check = year_check(dataset, year)
+    following = [a for a in dataset.programmes.model.available if a.year == year + 1] if dataset.programmes else []
+    next_available = _sum([a.amount for a in following]) if following else None
+    findings = _findings(dataset, year_file, rows, check.committed, total)
+    underspend = (
+        [r for r in rows if r.difference is not None and r.difference > 0]
+        if year_file.status is RealisatieStatus.FINAL
+        else []
+    )
+    return RealisatieYear(
+        year=year,
+        status=year_file.status,
+        source=year_file.source,
+        groups=groups,
+        budgeted=budgeted,
+        spent=spent,
+        difference=_difference(budgeted, spent),
+        share=_share(spent, budgeted),
+        funds=fund_rows,
+        funds_total=total,
+        committed=check.committed,
+        next_available=next_available,
+        next_available_approximate=any(a.approximate for a in following),
+        next_available_quote="; ".join(a.quote for a in following if a.quote) or None,
+        findings=findings,
+        underspend=underspend,
+    )
+
+
+def _findings(
+    dataset: Dataset, year_file: RealisatieFile, rows: list[Comparison], committed: Decimal, total: FundRow
+) -> list[Finding]:
+    year = year_file.year
+    findings = [
+        Finding(
+            kind="overspend",
+            year=year,
+            scope=row.label,
+            amount=-row.difference,
+            explanation=f"gerealiseerd boven de begroting van {year}",
+        )
+        for row in rows
+        if row.difference is not None and row.difference < 0
+    ]
+    for entry in year_file.spent:
+        project = dataset.project(entry.project) if entry.project else None
+        if project is None or not entry.amount:
+            continue
+        start = month_key(project.period.start)[0] if project.period and project.period.start else None
+        end = month_key(project.end(), end=True)[0] if project.end() else None
+        if (start is not None and year < start) or (end is not None and year > end):
+            findings.append(
+                Finding(
+                    kind="outside-period",
+                    year=year,
+                    scope=project.name,
+                    amount=entry.amount,
+                    explanation=f"besteed buiten de looptijd {start or '?'}-{end or '?'} van het project",
+                )
+            )
+    if total.opening is not None and committed > total.opening + total.additions:
+        findings.append(
+            Finding(
+                kind="above-funds",
+                year=year,
+                scope=f"begroting {year}",
+                amount=committed - total.opening - total.additions,
+                explanation="de verplichtingen zijn hoger dan het beginsaldo plus de toevoegingen van het jaar",
+            )
+        )
+    return findings
