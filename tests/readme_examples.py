@@ -51,3 +51,45 @@ def diff_example() -> str:
             return run("diff", "main", "--format", "markdown", data=Path("data")).stdout
         finally:
             os.chdir(cwd)
+
+
+SYNTHETIC = Path(__file__).resolve().parent / "fixtures"
+
+
+def realisatie_tree(work: Path) -> Path:
+    """The synthetic minimal programme with two years of realisatie: the README shows no invented region."""
+    data = work / "data"
+    shutil.copytree(SYNTHETIC / "minimal", data)
+    shutil.copytree(SYNTHETIC / "realisatie", data / "realisatie")
+    programmes = data / "programmes.yaml"
+    programmes.write_text(
+        programmes.read_text().replace(
+            "  - programme: prog\n    year: 2023", "  - id: coordinatie\n    programme: prog\n    year: 2023", 1
+        )
+    )
+    return data
+
+
+def realisatie_example() -> str:
+    """`waw budget --year 2021 --format markdown` on the synthetic tree: the realisatie part."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = run("budget", "--year", "2021", "--format", "markdown", data=realisatie_tree(Path(tmp))).stdout
+        return out[out.index("### Begroot en gerealiseerd") :]
+
+
+def realisatie_import_example() -> tuple[str, str]:
+    """A CSV export with an unmapped code, a text amount and a duplicated row; then a clean one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        data = realisatie_tree(work)
+        bad = work / "grootboek.csv"
+        bad.write_text(
+            "Kostenplaats;Omschrijving;Bedrag\n6101;Alpha uren;300.00\n6300;Onbekend;10\n6200;Beta;veel\n"
+            "6101;Alpha uren;300.00\n",
+            encoding="utf-8",
+        )
+        refused = run("import-realisatie", bad, "--year", "2023", data=data).stderr
+        good = work / "grootboek-2023.csv"
+        good.write_text("Kostenplaats;Omschrijving;Bedrag\n6900;Coördinatie;98.40\n", encoding="utf-8")
+        done = run("import-realisatie", good, "--year", "2023", "--source", "Grootboek WAW 2023-09-30", data=data)
+        return refused, done.stdout.replace(str(data), "data")

@@ -37,6 +37,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "export",
         "template results",
         "import-results",
+        "import-realisatie",
         "diff",
         "schema",
         "decision",
@@ -104,3 +105,11 @@ def test_decision_example_is_real_output() -> None:
     was_wordt = result.stdout[result.stdout.index("### Was / wordt") : result.stdout.index("> —")]
     assert was_wordt.strip() in README
     assert "waw new decision ID" in README and "## Een collegevoorstel voorbereiden" in README
+
+
+def test_realisatie_examples_are_real_output() -> None:
+    from readme_examples import realisatie_example, realisatie_import_example
+
+    assert realisatie_example().strip() in README
+    refused, done = realisatie_import_example()
+    assert refused.strip() in README and done.strip() in README

@@ -130,3 +130,31 @@ def test_the_shipped_data_holds_no_realisatie_and_says_so_for_every_year() -> No
     for year in report["no_realisatie"]:
         budget = run("budget", "--year", str(year), data=SHIPPED)
         assert f"Realisatie {year}: geen realisatie vastgelegd." in budget.stdout
+
+
+def test_a_line_without_bookings_is_zero_and_says_so(realised: Path) -> None:
+    path = realised / "realisatie" / "2021.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "  - project: beta  # the administration books beta as a whole\n    amount: 399.75\n", ""
+        )
+    )
+    report = _json("budget", "--year", "2021", data=realised)["realisatie"]
+    beta = next(r for g in report["groups"] for r in g["rows"] if r["label"] == "Beta")
+    assert (beta["spent"], beta["recorded"], beta["difference"]) == ("0.00", False, "399.75")
+    assert "€ 0 (geen boekingen)" in run("budget", "--year", "2021", data=realised).stdout
+
+
+def test_a_fund_carries_into_the_next_year_and_spending_without_a_source_is_apart(realised: Path) -> None:
+    (realised / "realisatie" / "2023.yaml").write_text(
+        "year: 2023\nstatus: provisional\nsource: synthetic\nspent:\n  - cost_line: coordinatie\n    amount: 98.40\n"
+    )
+    report = _json("budget", "--year", "2023", data=realised)["realisatie"]
+    funds = {f["funding"]: (f["opening"], f["opening_from"], f["spent"], f["closing"]) for f in report["funds"]}
+    assert funds == {
+        "fund-a": ("200.15", "vorig jaar", "0.00", "200.15"),  # nothing spent on it, still there
+        None: (None, "onbekend", "98.40", None),  # the cost line names no funding source
+    }
+    assert report["funds_total"]["closing"] == "101.75"
+    cost = next(r for g in report["groups"] for r in g["rows"] if r["cost_line"] == "coordinatie")
+    assert (cost["budgeted"], cost["spent"], cost["share"]) == ("100.50", "98.40", "97.9")

@@ -283,18 +283,18 @@ def check_realisatie_files(dataset: Dataset) -> list[Issue]:
                 )
     if dataset.mapping is not None:
         codes: dict[str, int] = {}
-        for i, entry in enumerate(dataset.mapping.model.codes):
-            target(dataset.mapping, entry, "codes", i)
-            if entry.code in codes:
+        for i, code in enumerate(dataset.mapping.model.codes):
+            target(dataset.mapping, code, "codes", i)
+            if code.code in codes:
                 problem(
                     dataset.mapping,
-                    f"code '{entry.code}' is mapped twice (first at codes[{codes[entry.code]}])",
+                    f"code '{code.code}' is mapped twice (first at codes[{codes[code.code]}])",
                     "codes",
                     i,
                     "code",
                     code="E-DUPLINE",
                 )
-            codes.setdefault(entry.code, i)
+            codes.setdefault(code.code, i)
     return issues
 
 

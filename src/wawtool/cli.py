@@ -615,6 +615,55 @@ def import_results(
     )
 
 
+@app.command("import-realisatie")
+def import_realisatie(
+    export_file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An export of the administration (.xlsx or .csv).")
+    ],
+    year: Annotated[int, typer.Option("--year", min=2000, max=2100, help="The year the export covers.")],
+    final: Annotated[bool, typer.Option("--final", help="The year-end account: the year is closed.")] = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="What the export is, e.g. 'Grootboek WAW 2024-09-30'.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a year whose realisatie is final.")] = False,
+) -> None:
+    """Check every row of an export against data/realisatie/mapping.yaml and write data/realisatie/<year>.yaml."""
+    import datetime as dt
+
+    if export_file.suffix.lower() not in {".xlsx", ".csv"}:
+        _usage(f"{export_file} must end in .xlsx or .csv")
+    if not export_file.exists():
+        _usage(f"cannot read {export_file}: no such file")
+    if not export_file.is_file():
+        _usage(f"cannot read {export_file}: it is a directory or special file, not an export")
+    dataset = _load_checked()
+    from .models import RealisatieStatus
+    from .realisatie import realisatie_file
+    from .realisatie_io import read_export, realisatie_yaml
+
+    existing = realisatie_file(dataset, year)
+    target = State.data / "realisatie" / f"{year}.yaml"
+    if existing is not None and existing.status is RealisatieStatus.FINAL and not force:
+        _usage(f"{target} holds the final realisatie of {year}; use --force to replace it")
+    entries, rows, problems = read_export(export_file, dataset, year)
+    if entries is None:
+        for problem in problems:
+            typer.echo(problem.format(export_file.name), err=True)
+        typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
+    status = RealisatieStatus.FINAL if final else RealisatieStatus.PROVISIONAL
+    what = source or f"Export {export_file.name} uit de financiële administratie, ingelezen op {dt.date.today()}"
+    text = realisatie_yaml(year, status, what, entries, existing)
+    _write(target, text.encode("utf-8"), make_parent=True)
+    from decimal import Decimal
+
+    from .fmt import euro
+
+    total = sum((e["amount"] for e in entries), start=Decimal("0.00"))
+    label = "definitief" if final else "voorlopig"
+    typer.echo(f"{target}: {rows} boekingen op {len(entries)} regels, samen {euro(total)} ({label}).")
+
+
 @app.command()
 def schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="The directory to write the schemas to.")],

@@ -110,7 +110,7 @@ def _row(group: str, label: str, budgeted: Decimal | None, spent: Decimal | None
         spent=spent,
         difference=_difference(budgeted, spent),
         share=_share(spent, budgeted),
-        **keys,  # type: ignore[arg-type]
+        **keys,
     )
 
 
@@ -128,21 +128,21 @@ def comparisons(dataset: Dataset, year_file: RealisatieFile) -> list[Comparison]
         for cost in dataset.programmes.model.cost_lines:
             if cost.year != year:
                 continue
-            index = next((i for i, e in enumerate(year_file.spent) if cost.id and e.cost_line == cost.id), None)
-            entry = year_file.spent[index] if index is not None else None
-            used.update([index] if index is not None else [])
+            found = next((i for i, e in enumerate(year_file.spent) if cost.id and e.cost_line == cost.id), None)
+            cost_entry = year_file.spent[found] if found is not None else None
+            used.update([found] if found is not None else [])
             rows.append(
                 _row(
                     cost.group,
                     cost.description,
                     cost.amount,
-                    entry.amount if entry else ZERO,
+                    cost_entry.amount if cost_entry else ZERO,
                     project=None,
                     line=None,
                     cost_line=cost.id,
                     funding=cost.funding,
-                    recorded=entry is not None,
-                    underspend_to=entry.underspend_decision if entry else None,
+                    recorded=cost_entry is not None,
+                    underspend_to=cost_entry.underspend_decision if cost_entry else None,
                 )
             )
     for located in dataset.projects:
@@ -291,8 +291,9 @@ def funds(dataset: Dataset, year: int) -> list[FundRow]:
         return []
     rows = comparisons(dataset, year_file)
     names = _funding_names(dataset)
-    sources = list(dict.fromkeys([f.funding for f in year_file.funds] + [r.funding for r in rows if r.spent]))
     previous = {f.funding: f.closing for f in funds(dataset, year - 1)} if realisatie_file(dataset, year - 1) else {}
+    carried = [source for source in previous if source is not None]  # a fund goes on into the next year
+    sources = list(dict.fromkeys(carried + [f.funding for f in year_file.funds] + [r.funding for r in rows if r.spent]))
     result = []
     for source in sources:
         fund = next((f for f in year_file.funds if f.funding == source), None) if source else None
@@ -309,7 +310,7 @@ def funds(dataset: Dataset, year: int) -> list[FundRow]:
         result.append(
             FundRow(
                 funding=source,
-                name=names.get(source, source) if source else "bron onbekend (meerdere bronnen)",
+                name=names.get(source, source) if source else "bron niet bekend (geen of meerdere bronnen)",
                 opening=opening,
                 opening_from=opening_from,
                 additions=additions,
@@ -392,7 +393,8 @@ def _findings(
         if project is None or not entry.amount:
             continue
         start = month_key(project.period.start)[0] if project.period and project.period.start else None
-        end = month_key(project.end(), end=True)[0] if project.end() else None
+        last = project.end()
+        end = month_key(last, end=True)[0] if last else None
         if (start is not None and year < start) or (end is not None and year > end):
             findings.append(
                 Finding(

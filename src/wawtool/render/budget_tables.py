@@ -147,7 +147,7 @@ def realisatie_tables(realised: RealisatieYear) -> list[Table]:
             f"Beschikbaar {realised.year + 1} volgens de bronnen{words}: {cell_text(stated)}; "
             f"eindsaldo {realised.year} volgens de realisatie: {cell_text(MoneyCell(realised.funds_total.closing))}."
         )
-    unknown = [f.name for f in realised.funds if f.opening is None]
+    unknown = [f.name for f in realised.funds if f.opening is None and f.funding is not None]
     if unknown:
         notes.append(f"Beginsaldo onbekend voor {', '.join(unknown)}: het eindsaldo is dan ook onbekend.")
     funds = Table(
