@@ -102,6 +102,7 @@ WRITES = {
     ("status",): {"table", "markdown", "json", "csv"},
     ("report", "--quarter", "Q3-2021"): {"table", "markdown", "json"},
     ("diff", "HEAD"): {"table", "markdown", "json"},
+    ("show", "zorgstart"): {"table", "markdown", "json"},
 }
 
 

@@ -38,6 +38,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "template results",
         "import-results",
         "import-realisatie",
+        "show",
         "diff",
         "schema",
         "decision",

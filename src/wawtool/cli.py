@@ -304,6 +304,29 @@ def decision_command(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+@app.command("show")
+def show(
+    project_id: Annotated[str, typer.Argument(metavar="PROJECT", help="The project's id, e.g. zorgstart.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to write it.")] = ReportFormat.table,
+) -> None:
+    """One project's whole life: period and extensions, status, budget lines with their decisions, targets,
+    the results of every quarter with their lights, what the monitors said in words, and realised spending."""
+    dataset = _load_checked()
+    project = dataset.project(project_id)
+    if project is None:
+        import difflib
+
+        ids = sorted(p.model.id for p in dataset.projects)
+        close = difflib.get_close_matches(project_id, ids, n=3, cutoff=0.6)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        _usage(f"no project '{project_id}' in {State.data}/projects{hint}")
+    from .project_report import build_project_report
+    from .render.project_tables import project_tables
+
+    report = build_project_report(dataset, project)
+    _emit(report, project_tables(report), fmt, "", False)
+
+
 new_app = typer.Typer(
     help="Write a valid, commented skeleton of a new data file.", no_args_is_help=True, context_settings=HELP
 )

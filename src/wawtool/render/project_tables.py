@@ -1,0 +1,127 @@
+"""`waw show`: one project's whole life as neutral Tables, with Dutch labels."""
+
+from __future__ import annotations
+
+from ..fmt import euro, number_text
+from ..project_report import ProjectReport
+from ..table import Cell, FigureCell, MoneyCell, Table
+from .budget_tables import STATUS_LABEL as REALISATIE_LABEL
+from .budget_tables import _percent
+from .monitor_tables import COLUMNS as MONITOR_COLUMNS
+from .monitor_tables import _cells as monitor_cells
+
+STATUS_LABEL = {
+    "planned": "gepland",
+    "running": "lopend",
+    "on_hold": "on hold",
+    "stopped": "gestopt",
+    "completed": "afgerond",
+}
+KIND_LABEL = {"cumulative": "opgeteld", "one-off": "eenmalig", "level": "stand", "rate": "percentage"}
+
+
+def project_tables(report: ProjectReport) -> list[Table]:
+    facts: list[list[Cell]] = [
+        ["Programma", report.programme or "onbekend"],
+        ["Categorie", report.category or "niet ingedeeld"],
+        ["Soort", report.type or ""],
+        ["Looptijd", f"{report.start or 'onbekend'} t/m {report.end or 'onbekend'}"],
+        ["Partners", ", ".join(report.partners)],
+        ["Doelgroepen", ", ".join(report.target_groups)],
+        ["Bron", report.source],
+    ]
+    if report.extensions:
+        last = report.extensions[-1]
+        facts.insert(4, ["Verlengd tot", f"{last.end} ({last.decision})"])
+    tables = [
+        Table(
+            title=f"{report.name} ({report.id})",
+            columns=["Gegeven", "Waarde"],
+            rows=[row for row in facts if row[1]],
+            notes=[report.description] if report.description else [],
+        )
+    ]
+    if report.extensions:
+        tables.append(
+            Table(
+                title="Verlengingen",
+                columns=["Tot", "Besluit", "Voorwaarde", "Bron"],
+                rows=[[e.end, e.decision, e.condition or "", e.source] for e in report.extensions],
+            )
+        )
+    tables.append(
+        Table(
+            title="Status",
+            columns=["Per", "Status", "Bron"],
+            rows=[[s.as_of, STATUS_LABEL.get(s.status, s.status), s.source] for s in report.status],
+        )
+    )
+    tables.append(
+        Table(
+            title="Begroting",
+            columns=["Jaar", "Regel", "Bedrag", "Financiering", "Besluit", "Voorwaarde", "Bron"],
+            rows=[
+                [
+                    line.years,
+                    line.description
+                    + (
+                        f" (was {euro(line.previous_amount)}, gewijzigd bij {line.changed_by})"
+                        if line.previous_amount is not None
+                        else ""
+                    ),
+                    FigureCell(line.amount),
+                    line.funding or "",
+                    line.decision or "",
+                    line.condition or "",
+                    line.source,
+                ]
+                for line in report.budget
+            ],
+            numeric=frozenset({2}),
+        )
+    )
+    if report.totals:
+        tables.append(
+            Table(
+                title="Vermelde totalen",
+                columns=["Totaal", "Bedrag", "Bron"],
+                rows=[[t.label, MoneyCell(t.amount), t.source] for t in report.totals],
+                numeric=frozenset({1}),
+            )
+        )
+    tables.append(
+        Table(
+            title="Doelstellingen",
+            columns=["Indicator", "Doel", "Soort", "Periode", "Bron"],
+            rows=[
+                [t.indicator, number_text(t.value, t.qualifier), KIND_LABEL.get(t.kind, t.kind), t.period, t.source]
+                for t in report.targets
+            ],
+            numeric=frozenset({1}),
+        )
+    )
+    for quarter in report.quarters:
+        tables.append(
+            Table(
+                title=f"Resultaten {quarter.quarter} (t/m {quarter.as_of})",
+                columns=MONITOR_COLUMNS,
+                rows=[monitor_cells(row) for row in quarter.rows],
+                numeric=frozenset({1, 2, 3}),
+                notes=[f"Bron: {quarter.title}."],
+            )
+        )
+    if not report.quarters:
+        tables.append(Table(title="Resultaten", columns=MONITOR_COLUMNS, rows=[], notes=["Geen kwartaal meldt iets."]))
+    for year in report.realisatie:
+        tables.append(
+            Table(
+                title=f"Begroot en gerealiseerd {year.year} ({REALISATIE_LABEL[year.status]})",
+                columns=["Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
+                rows=[
+                    [r.label, MoneyCell(r.budgeted), MoneyCell(r.spent), MoneyCell(r.difference), _percent(r.share)]
+                    for r in year.rows
+                ],
+                numeric=frozenset({1, 2, 3, 4}),
+            )
+        )
+    return tables
