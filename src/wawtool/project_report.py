@@ -14,7 +14,7 @@ from .loader import Dataset
 from .models import Project, month_key
 from .monitor import Quarter
 from .monitor_reports import StatusRow, _last_known_results, _project_rows
-from .realisatie import Comparison, comparisons, realisatie_file
+from .realisatie import Comparison, comparisons
 
 
 class ShowExtension(Report):
@@ -148,9 +148,7 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
             )
         )
     realised = []
-    for located in sorted(dataset.realisatie, key=lambda r: r.model.year):
-        year_file = realisatie_file(dataset, located.model.year)
-        assert year_file is not None
+    for year_file in sorted((r.model for r in dataset.realisatie), key=lambda f: f.year):
         rows_of_project = [r for r in comparisons(dataset, year_file) if r.project == project.id]
         if rows_of_project:
             realised.append(ShowRealisatie(year=year_file.year, status=year_file.status.value, rows=rows_of_project))
