@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -34,25 +35,48 @@ def test_begroting_amounts_are_numbers_with_euro_format(workbook: openpyxl.Workb
     trainingen = amounts["Trainingen Ik Word, Ik Ben en Arbeidstools"]
     assert trainingen.value == pytest.approx(50455.25) and trainingen.data_type == "n"
     assert "€" in trainingen.number_format
-    assert Decimal(str(amounts["Totaal uitgaven"].value)) == Decimal("1054795.25")
-    assert Decimal(str(amounts["Ruimte"].value)) == Decimal("245204.75")
 
 
-def test_monitor_lights_have_fills_and_words(workbook: openpyxl.Workbook) -> None:
-    sheet = workbook["Monitor Q3-2023"]
-    lights = {(row[1].value, row[2].value): row[6] for row in sheet.iter_rows(min_row=2)}
-    zorgstart = lights[("ZorgStart", "Gestarte trajecten")]
-    assert zorgstart.value == "● groen" and zorgstart.fill.fgColor.rgb == "00C6EFCE"
-    assert lights[("Baan.Talent Events", "Events")].fill.fgColor.rgb == "00FFEB9C"
-    assert lights[("Motopp", "Deelnemers")].value == "○ geen doel"
-    assert lights[("Jongeren", "Uitstroom naar betaald werk")].value == "□ afgelopen"
+def _sum_of(sheet: openpyxl.worksheet.worksheet.Worksheet, formula: str) -> Decimal:
+    """What a SUBTOTAL(9, D2:Dn) formula adds up: the numbers of its range, leaving out nested subtotals."""
+    start, end = re.fullmatch(r"=SUBTOTAL\(9,D(\d+):D(\d+)\)", formula).groups()  # type: ignore[union-attr]
+    cells = [sheet.cell(row=r, column=4).value for r in range(int(start), int(end) + 1)]
+    return sum((Decimal(str(v)) for v in cells if isinstance(v, (int, float))), Decimal(0))
 
 
-def test_bar_chart_of_target_against_result(workbook: openpyxl.Workbook) -> None:
+def test_subtotals_and_totals_are_formulas_over_their_lines(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["Begroting 2024"]
+    cells = {row[1].value: row[3].value for row in sheet.iter_rows(min_row=2) if row[1].value}
+    assert _sum_of(sheet, cells["Subtotaal Projecten"]) == Decimal("855000")
+    assert _sum_of(sheet, cells["Subtotaal Organisatie"]) == Decimal("149340")
+    assert _sum_of(sheet, cells["Totaal uitgaven"]) == Decimal("1054795.25")  # SUBTOTAL skips the subtotals
+    assert cells["Tabel 1 Totaal uitgaven 2024"] == 1054795  # the published total, beside the formula
+    total_row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[1].value == "Totaal uitgaven")
+    assert cells["Totaal uitgaven min vermeld"] == f"=D{total_row}-D{total_row + 1}"
+    assert cells["Beschikbaar min totaal uitgaven"].startswith("=D") and cells["zo'n 1,3 miljoen"] == 1300000
+
+
+def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(workbook: openpyxl.Workbook) -> None:
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, str(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == (
+            "landscape",
+            "9",
+            1,
+            0,
+        ), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"
+        assert "Werken aan Werk" in sheet.oddFooter.left.text and "&P" in sheet.oddFooter.right.text
+
+
+def test_the_chart_compares_like_with_like(workbook: openpyxl.Workbook) -> None:
     (chart,) = workbook["Grafiek"]._charts
-    assert chart.tagname == "barChart" and len(chart.series) == 2
-    rows = list(workbook["Grafiek"].iter_rows(min_row=2, values_only=True))
-    assert ("Scholingsprojecten", 51, 91) in rows
+    assert chart.tagname == "barChart" and len(chart.series) == 1  # one measure: % of each row's own target
+    header, *rows = list(workbook["Grafiek"].iter_rows(values_only=True))
+    assert header == ("Project en indicator", "% van doel naar rato", "Licht")
+    drawn = {r[0]: (r[1], r[2]) for r in rows if r[1] is not None}
+    assert drawn["ZorgStart: Gestarte trajecten"] == (pytest.approx(178.4, abs=0.1), "● groen")
+    assert len(chart.series[0].dPt) == len(drawn)  # every bar coloured by its own light
 
 
 def test_projects_sheet(workbook: openpyxl.Workbook) -> None:

@@ -42,3 +42,9 @@ def test_show_as_table_and_markdown() -> None:
 def test_an_unknown_project_is_exit_2_with_a_hint() -> None:
     result = run("show", "zorgstrat", data=SHIPPED)
     assert result.exit_code == 2 and "no project 'zorgstrat'" in result.stderr and "zorgstart" in result.stderr
+
+
+def test_show_carries_the_realisatie_of_the_project(realised) -> None:  # type: ignore[no-untyped-def]
+    report = json.loads(run("show", "alpha", "--format", "json", data=realised).stdout)
+    years = {y["year"]: [(r["budgeted"], r["spent"]) for r in y["rows"]] for y in report["realisatie"]}
+    assert years == {2021: [("400.00", "350.00")], 2022: [("200.25", "150.10")]}

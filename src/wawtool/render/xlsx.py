@@ -54,29 +54,51 @@ def _filter(ws: Worksheet) -> None:
 
 
 def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
+    """Lines per group, each group's subtotal and the total as formulas over the lines they add up, so a
+    controller who edits a line sees the totals move; the published total and the difference beside it."""
     ws.title = f"Begroting {report.year}"
     _header(ws, ["Groep", "Post", "Project", "Bedrag", "Voorwaarde", "Bron"], [14, 48, 26, 16, 60, 60])
     row = 2
     for group in report.groups:
+        first = row
         for line in group.lines:
             for column, value in enumerate(
                 [group.name, line.label, line.project or "", line.amount, line.condition or "", line.source], start=1
             ):
                 set_cell(ws, row, column, value, EURO if column == 4 else None)
+            if line.amount is None:
+                set_cell(ws, row, 4, UNKNOWN_LABEL)  # text: SUBTOTAL leaves it out, as the report does
             row += 1
-    _filter(ws)
-    for label, amount in (
-        ("Totaal uitgaven", report.total),
-        ("Beschikbaar", report.available),
-        ("Ruimte", report.headroom),
-    ):
-        set_cell(ws, row, 2, label)
-        ws.cell(row=row, column=2).font = BOLD
-        if amount is None:
-            set_cell(ws, row, 4, "onbekend")
-        else:
-            set_cell(ws, row, 4, amount, EURO)
+        _formula_row(ws, row, group.name, f"Subtotaal {group.name}", f"=SUBTOTAL(9,D{first}:D{row - 1})")
         row += 1
+    last_line = row - 1
+    total_row = row
+    _formula_row(ws, row, "Totaal uitgaven", "Totaal uitgaven", f"=SUBTOTAL(9,D2:D{last_line})")
+    row += 1
+    if report.stated_total is not None:
+        stated = report.stated_total.stated.amount
+        _formula_row(ws, row, "Vermeld", report.stated_total.label, stated)
+        _formula_row(ws, row + 1, "Verschil", "Totaal uitgaven min vermeld", f"=D{total_row}-D{row}")
+        row += 2
+    available_row = row
+    _formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", report.available)
+    row += 1
+    headroom = f"=D{available_row}-D{total_row}" if report.available is not None else None
+    _formula_row(ws, row, "Ruimte", "Beschikbaar min totaal uitgaven", headroom)
+    ws.auto_filter.ref = f"A1:F{last_line}"
+
+
+def _formula_row(ws: Worksheet, row: int, group: str, label: str, amount: object) -> None:
+    set_cell(ws, row, 1, group)
+    set_cell(ws, row, 2, label)
+    if amount is None:
+        set_cell(ws, row, 4, UNKNOWN_LABEL)
+    elif isinstance(amount, str):
+        ws.cell(row=row, column=4, value=amount).number_format = EURO  # our own formula, never the data's text
+    else:
+        set_cell(ws, row, 4, amount, EURO)
+    for column in (1, 2, 4):
+        ws.cell(row=row, column=column).font = BOLD
 
 
 def monitor_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | None, str]) -> None:
@@ -118,27 +140,37 @@ def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | N
 
 
 def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | None, str]) -> None:
-    """Per category: the pro-rata targets and the results of the counted rows that have both."""
+    """Like with like: every project's result as a share of its own pro-rata target, one bar each, coloured by
+    its light. Bars of different indicators are never added up; approximate shares say so in their label;
+    unknown ones are listed, not drawn as zero."""
+    from openpyxl.chart.marker import DataPoint
+
     ws.title = "Grafiek"
-    _header(ws, ["Categorie", "Doel naar rato (aantallen)", "Resultaat (aantallen)"], [28, 26, 22])
-    totals: dict[str, list[Decimal]] = {}
-    for row in report.rows:
-        if row.unit == "count" and row.expected is not None and row.result and row.result.value is not None:
-            pair = totals.setdefault(category_names.get(row.category, "Niet ingedeeld"), [Decimal(0), Decimal(0)])
-            pair[0] += row.expected
-            pair[1] += row.result.value
-    for number, (name, (expected, result)) in enumerate(totals.items(), start=2):
-        set_cell(ws, number, 1, name)
-        set_cell(ws, number, 2, expected.quantize(Decimal("0.1")), NUMBER)
-        set_cell(ws, number, 3, result, NUMBER)
+    _header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [60, 20, 18])
+    drawn = [r for r in report.rows if r.share is not None]
+    for number, row in enumerate(drawn, start=2):
+        label = f"{row.project_name}: {row.indicator_name}" + (" (≈)" if row.share_approximate else "")
+        set_cell(ws, number, 1, label)
+        set_cell(ws, number, 2, row.share, PERCENT)
+        set_cell(ws, number, 3, LIGHT_LABEL[row.state.value])
+    missing = [f"{r.project_name}: {r.indicator_name}" for r in report.rows if r.share is None and r.result]
+    if missing:
+        set_cell(ws, len(drawn) + 3, 1, "Niet getekend (geen aandeel van een doel te berekenen): " + "; ".join(missing))
     chart = BarChart()
-    chart.type = "col"
-    chart.title = f"Doel naar rato en resultaat per categorie, {report.quarter}"
-    chart.y_axis.title = "Aantal"
-    last = max(len(totals) + 1, 2)
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True)
+    chart.type = "bar"
+    chart.title = f"Resultaat als % van het doel naar rato, {report.quarter}"
+    chart.x_axis.title = "% van doel naar rato"
+    chart.legend = None
+    last = max(len(drawn) + 1, 2)
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    chart.width, chart.height = 22, 11
+    colours = {"groen": "63BE7B", "oranje": "FFC000", "rood": "E0524E"}
+    series = chart.series[0]
+    for index, row in enumerate(drawn):
+        point = DataPoint(idx=index)
+        point.graphicalProperties.solidFill = colours.get(row.state.value, "A6A6A6")
+        series.dPt.append(point)
+    chart.width, chart.height = 24, max(8, len(drawn) * 0.6)
     ws.add_chart(chart, "E2")
 
 
@@ -189,6 +221,19 @@ def _other_lines(lines: object) -> str:
     return "; ".join(parts)
 
 
+def _printable(ws: Worksheet, footer: str) -> None:
+    """A4 landscape, fitted to the page width (never a column on a page of its own), the header row on every
+    page, and the source and date in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.oddFooter.left.text = footer.replace("&", "&&")
+    ws.oddFooter.right.text = "Pagina &P van &N"
+
+
 def workbook_bytes(build: list[tuple[str, object]], title: str, created: dt.datetime) -> bytes:
     """Assemble the sheets in order and return the .xlsx bytes, so the caller can write them atomically."""
     workbook = Workbook()
@@ -196,6 +241,7 @@ def workbook_bytes(build: list[tuple[str, object]], title: str, created: dt.date
     for _, filler in build:
         sheet = workbook.create_sheet()
         filler(sheet)  # type: ignore[operator]
+        _printable(sheet, f"{title} (waw, {created:%Y-%m-%d})")
     workbook.properties.title = title
     workbook.properties.creator = "waw"
     workbook.properties.created = created
