@@ -175,3 +175,21 @@ def test_atomic_write_leaves_the_old_file_when_the_rename_fails(
         write_atomic(target, b"new content")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_year_with_realisatie_gets_its_sheet_with_formulas(realised: Path, tmp_path: Path) -> None:
+    target = tmp_path / "waw.xlsx"
+    result = run("export", "-o", target, "--year", "2021", data=realised)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    sheet = book["Realisatie 2021"]
+    rows = {r[1].value: r for r in sheet.iter_rows(min_row=2) if r[1].value}
+    alpha = rows["Alpha"]
+    assert (alpha[2].value, alpha[3].value) == (400, 350) and alpha[4].value.startswith("=IF(")
+    total = next(r for label, r in rows.items() if label.startswith("Totaal"))
+    assert total[2].value == f"=SUM(C2:C{total[0].row - 1})" and total[1].value == "Totaal (definitief)"
+    assert "Begroting 2021" in book.sheetnames and sheet.page_setup.orientation == "landscape"
+
+
+def test_a_year_without_realisatie_has_no_realisatie_sheet(workbook: openpyxl.Workbook) -> None:
+    assert not any(name.startswith("Realisatie") for name in workbook.sheetnames)

@@ -563,7 +563,12 @@ def _write_workbook(
             ("monitor", lambda ws: xlsx.monitor_sheet(ws, status_report, names)),
             ("grafiek", lambda ws: xlsx.chart_sheet(ws, status_report, names)),
             ("projecten", lambda ws: xlsx.projects_sheet(ws, [r.model_dump() for r in rows], years)),
-        ],
+        ]
+        + (
+            [("realisatie", lambda ws: xlsx.realisatie_sheet(ws, budget_report.realisatie))]
+            if budget_report.realisatie is not None
+            else []
+        ),
         title=(
             f"Werken aan Werk en Perspectief op Werk: begroting {budget_report.year}, monitor {status_report.quarter}"
         ),

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro
 from ..monitor_reports import StatusReport, StatusRow
+from ..realisatie import RealisatieYear
 from ..reports import BudgetReport
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
@@ -172,6 +173,37 @@ def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | 
         series.dPt.append(point)
     chart.width, chart.height = 24, max(8, len(drawn) * 0.6)
     ws.add_chart(chart, "E2")
+
+
+def realisatie_sheet(ws: Worksheet, realised: RealisatieYear | None) -> None:
+    """Begroot, gerealiseerd, verschil and % besteed per line, with the difference and share as formulas."""
+    assert realised is not None
+    ws.title = f"Realisatie {realised.year}"
+    columns = ["Groep", "Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Geen boekingen"]
+    _header(ws, columns, [14, 48, 16, 16, 16, 12, 15])
+    row = 2
+    for group in realised.groups:
+        for line in group.rows:
+            set_cell(ws, row, 1, group.name)
+            set_cell(ws, row, 2, line.label)
+            for column, amount in ((3, line.budgeted), (4, line.spent)):
+                set_cell(ws, row, column, amount if amount is not None else UNKNOWN_LABEL, EURO)
+            ws.cell(row=row, column=5, value=f'=IF(AND(ISNUMBER(C{row}),ISNUMBER(D{row})),C{row}-D{row},"")')
+            ws.cell(row=row, column=5).number_format = EURO
+            share = f'=IF(AND(ISNUMBER(C{row}),ISNUMBER(D{row}),C{row}>0),D{row}/C{row}*100,"")'
+            ws.cell(row=row, column=6, value=share).number_format = PERCENT
+            set_cell(ws, row, 7, "" if line.recorded else "ja")
+            row += 1
+    last = row - 1
+    _formula_row(
+        ws, row, "Totaal", f"Totaal ({'definitief' if realised.status.value == 'final' else 'voorlopig'})", None
+    )
+    for column, letter in ((3, "C"), (4, "D")):
+        ws.cell(row=row, column=column, value=f"=SUM({letter}2:{letter}{last})").number_format = EURO
+    ws.cell(row=row, column=5, value=f"=C{row}-D{row}").number_format = EURO
+    ws.cell(row=row, column=6, value=f'=IF(C{row}>0,D{row}/C{row}*100,"")').number_format = PERCENT
+    set_cell(ws, row + 2, 1, f"Bron: {realised.source}")
+    ws.auto_filter.ref = f"A1:G{last}"
 
 
 def projects_sheet(ws: Worksheet, rows: Iterable[dict[str, object]], years: list[int]) -> None:
