@@ -54,6 +54,14 @@ def money_text(cell: MoneyCell) -> str:
     return text
 
 
+PROJECT_STATUS_LABEL = {
+    "planned": "gepland",
+    "running": "lopend",
+    "on_hold": "on hold",
+    "stopped": "gestopt",
+    "completed": "afgerond",
+}
+
 # A word next to every light, so it reads without colour (NO_COLOR, print, a pipe).
 LIGHT_LABEL = {
     "groen": "● groen",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..fmt import PROJECT_STATUS_LABEL as STATUS_LABEL
 from ..fmt import euro, number_text
 from ..project_report import ProjectReport
 from ..table import Cell, FigureCell, MoneyCell, Table
@@ -10,13 +11,6 @@ from .budget_tables import _percent
 from .monitor_tables import COLUMNS as MONITOR_COLUMNS
 from .monitor_tables import _cells as monitor_cells
 
-STATUS_LABEL = {
-    "planned": "gepland",
-    "running": "lopend",
-    "on_hold": "on hold",
-    "stopped": "gestopt",
-    "completed": "afgerond",
-}
 KIND_LABEL = {"cumulative": "opgeteld", "one-off": "eenmalig", "level": "stand", "rate": "percentage"}
 
 

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro
+from ..fmt import PROJECT_STATUS_LABEL as STATUS_LABEL
 from ..monitor_reports import StatusReport, StatusRow
 from ..realisatie import RealisatieYear
 from ..reports import BudgetReport
@@ -230,15 +231,6 @@ def projects_sheet(ws: Worksheet, rows: Iterable[dict[str, object]], years: list
                 set_cell(ws, number, len(fixed) + 1 + offset, amount, EURO)
         set_cell(ws, number, len(fixed) + len(years) + 1, _other_lines(project["other_lines"]))
     _filter(ws)
-
-
-STATUS_LABEL = {
-    "planned": "gepland",
-    "running": "lopend",
-    "on_hold": "on hold",
-    "stopped": "gestopt",
-    "completed": "afgerond",
-}
 
 
 def _other_lines(lines: object) -> str:
