@@ -96,13 +96,13 @@ def test_column_widths_keep_figures_whole_and_narrow_text_first() -> None:
 
 WRITES = {
     ("validate",): {"table", "json"},
-    ("check-budget",): {"table", "markdown", "json"},
-    ("decision", "bijstelling-2020"): {"table", "markdown", "json"},
-    ("budget", "--year", "2024"): {"table", "markdown", "json", "csv"},
-    ("status",): {"table", "markdown", "json", "csv"},
-    ("report", "--quarter", "Q3-2021"): {"table", "markdown", "json"},
-    ("diff", "HEAD"): {"table", "markdown", "json"},
-    ("show", "zorgstart"): {"table", "markdown", "json"},
+    ("check-budget",): {"table", "markdown", "json", "html"},
+    ("decision", "bijstelling-2020"): {"table", "markdown", "json", "html"},
+    ("budget", "--year", "2024"): {"table", "markdown", "json", "csv", "html"},
+    ("status",): {"table", "markdown", "json", "csv", "html"},
+    ("report", "--quarter", "Q3-2021"): {"table", "markdown", "json", "html"},
+    ("diff", "HEAD"): {"table", "markdown", "json", "html"},
+    ("show", "zorgstart"): {"table", "markdown", "json", "html"},
 }
 
 
@@ -113,7 +113,7 @@ def test_help_lists_exactly_the_formats_a_command_writes(command: tuple[str, ...
     assert choices, help_text
     listed = set(choices.group(1).split("|"))
     assert listed == WRITES[command]
-    for fmt in ["table", "markdown", "json", "csv"]:
+    for fmt in ["table", "markdown", "json", "csv", "html"]:
         result = run(*command, "--format", fmt, data=SHIPPED)
         assert (result.exit_code == 0) is (fmt in listed), (fmt, result.output[-300:])
         if fmt not in listed:

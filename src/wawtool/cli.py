@@ -75,6 +75,7 @@ class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    html = "html"
 
 
 class ReportFormat(StrEnum):
@@ -83,6 +84,7 @@ class ReportFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -213,6 +215,11 @@ def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, fa
         from .render.text import to_csv
 
         typer.echo(to_csv(tables), nl=False)
+    elif fmt == "html":
+        from .render.html import page
+
+        title = heading or (tables[0].title if tables else "waw")
+        typer.echo(page(title, tables, summary, failed, str(State.data)), nl=False)
     else:
         from .render.terminal import plain, print_segments, segments, wrap
 
@@ -324,7 +331,8 @@ def show(
     from .render.project_tables import project_tables
 
     report = build_project_report(dataset, project)
-    _emit(report, project_tables(report), fmt, "", False)
+    heading = "" if fmt is ReportFormat.markdown else f"{report.name} ({report.id})"
+    _emit(report, project_tables(report), fmt, "", False, heading=heading)
 
 
 new_app = typer.Typer(
@@ -510,7 +518,7 @@ def report(
     title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
     if fmt is ReportFormat.markdown:
         typer.echo(f"## {title}\n")
-    _emit(monitor, monitor_tables(monitor), fmt, "", False, heading=title if fmt is ReportFormat.table else "")
+    _emit(monitor, monitor_tables(monitor), fmt, "", False, heading="" if fmt is ReportFormat.markdown else title)
 
 
 @app.command()

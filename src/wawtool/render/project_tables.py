@@ -29,7 +29,7 @@ def project_tables(report: ProjectReport) -> list[Table]:
         facts.insert(4, ["Verlengd tot", f"{last.end} ({last.decision})"])
     tables = [
         Table(
-            title=f"{report.name} ({report.id})",
+            title="Gegevens",
             columns=["Gegeven", "Waarde"],
             rows=[row for row in facts if row[1]],
             notes=[report.description] if report.description else [],
