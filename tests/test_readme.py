@@ -39,6 +39,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "import-results",
         "import-realisatie",
         "show",
+        "site",
         "diff",
         "schema",
         "decision",

@@ -701,6 +701,26 @@ def import_realisatie(
 
 
 @app.command()
+def site(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The directory to write the site to.")],
+) -> None:
+    """The whole dataset as a static site: a start page, a page per year's begroting, per quarter's monitor,
+    per project and per decision, all cross-linked; written to a temporary directory, then renamed."""
+    dataset = _load_checked()
+    from .files import WriteError, inside, write_tree
+    from .site import pages
+
+    if inside(output, State.data):
+        _usage(f"{output} is inside the data directory; waw site never writes there")
+    site_pages = pages(dataset)
+    try:
+        write_tree(output, {name: text.encode("utf-8") for name, text in site_pages.items()})
+    except WriteError as exc:
+        _usage(str(exc))
+    typer.echo(f"{output}: {len(site_pages)} pagina's; begin bij {output / 'index.html'}")
+
+
+@app.command()
 def schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="The directory to write the schemas to.")],
 ) -> None:

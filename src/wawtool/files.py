@@ -32,11 +32,15 @@ def reason(exc: OSError) -> str:
     return REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
 
 
-def _umask_mode() -> int:
-    """What a new file gets from the user's umask (mkstemp would give 0600 whatever the umask)."""
+def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+def _umask_mode() -> int:
+    """What a new file gets from the user's umask (mkstemp would give 0600 whatever the umask)."""
+    return 0o666 & ~_umask()
 
 
 def write_atomic(target: Path, content: bytes, *, overwrite: bool = True) -> None:
@@ -81,6 +85,40 @@ def write_atomic(target: Path, content: bytes, *, overwrite: bool = True) -> Non
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """A directory of files, written whole: built in a temporary directory beside `target`, then renamed into
+    place; a directory that was there (a site written before) is replaced only once the new one is complete."""
+    import shutil
+
+    if target.exists() and not target.is_dir():
+        raise WriteError(f"cannot write into {target}: it is a file, not a directory")
+    parent = target.parent
+    if not parent.is_dir():
+        raise WriteError(f"cannot write {target}: no such directory {parent}")
+    try:
+        building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
+    mask = _umask()
+    try:
+        building.chmod(0o777 & ~mask)  # mkdtemp makes it 0700 whatever the umask
+        for name, content in files.items():
+            path = building / name
+            path.write_bytes(content)
+            path.chmod(0o666 & ~mask)
+        old = None
+        if target.exists():
+            old = parent / f".{target.name}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+        building.rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
 
 
 def make_directory(path: Path) -> None:

@@ -19,18 +19,31 @@ class _Cell:
     text: str
     css: str
     light: str | None = None
+    href: str | None = None
 
 
-def _cell(cell: Cell, numeric: bool) -> _Cell:
+def _cell(cell: Cell, numeric: bool, links: dict[str, str]) -> _Cell:
     css = "num" if numeric else ""
     if isinstance(cell, LightCell):
         return _Cell(cell_text(cell), css, cell.state if cell.state in {"groen", "oranje", "rood"} else None)
     if isinstance(cell, VerdictCell):
         return _Cell(cell_text(cell), f"{css} verdict-{VERDICT_CLASS[cell.verdict]}".strip())
-    return _Cell(cell_text(cell), css)
+    text = cell_text(cell)
+    return _Cell(text, css, href=links.get(text))
 
 
-def page(title: str, tables: list[Table], summary: str, failed: bool, data: str) -> str:
+def page(
+    title: str,
+    tables: list[Table],
+    summary: str,
+    failed: bool,
+    data: str,
+    links: dict[str, str] | None = None,
+    nav: list[tuple[str, str]] | None = None,
+) -> str:
+    """`links` turns a cell whose whole text is a project name or a decision's reference into a link (the
+    site); `nav` is the site's navigation."""
+    links = links or {}
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(
@@ -43,8 +56,8 @@ def page(title: str, tables: list[Table], summary: str, failed: bool, data: str)
             "verdict_class": VERDICT_CLASS[t.verdict] if t.verdict else None,
             "columns": t.columns,
             "numeric": t.numeric,
-            "rows": [[_cell(c, i in t.numeric) for i, c in enumerate(row)] for row in t.rows],
-            "footer": [[_cell(c, i in t.numeric) for i, c in enumerate(row)] for row in t.footer],
+            "rows": [[_cell(c, i in t.numeric, links) for i, c in enumerate(row)] for row in t.rows],
+            "footer": [[_cell(c, i in t.numeric, {}) for i, c in enumerate(row)] for row in t.footer],
             "notes": t.notes,
         }
         for t in tables
@@ -55,6 +68,7 @@ def page(title: str, tables: list[Table], summary: str, failed: bool, data: str)
         summary=summary,
         failed=failed,
         data=data,
+        nav=nav or [],
         generated=dt.date.today().isoformat(),
         version=version("wawtool"),
     )

@@ -1,0 +1,121 @@
+"""`waw site`: the whole dataset as a static, cross-linked site of self-contained pages.
+
+Every page is rendered from the report object its command computes (no figure is computed here); project
+names and decision references link to their pages, so the source of every figure is one click away.
+"""
+
+from __future__ import annotations
+
+from .budget import budget_years
+from .decision_report import build_decision_report
+from .loader import Dataset
+from .monitor import Quarter
+from .monitor_reports import build_monitor_report, build_status_report, quarters_with_data
+from .project_report import build_project_report
+from .render.budget_tables import (
+    budget_tables,
+    check_budget_summary,
+    check_budget_tables,
+    decision_summary,
+    decision_tables,
+)
+from .render.html import page
+from .render.monitor_tables import monitor_tables
+from .render.project_tables import project_tables
+from .reports import build_budget_report, build_check_budget_report
+from .table import Table
+
+
+def pages(dataset: Dataset) -> dict[str, str]:
+    """File name -> HTML text, every page of the site."""
+    assert dataset.programmes is not None
+    years = [y for y in budget_years(dataset) if build_budget_report(dataset, y).groups]
+    quarters = quarters_with_data(dataset)
+    links: dict[str, str] = {}
+    for located in dataset.projects:
+        links[located.model.name] = f"project-{located.model.id}.html"
+    for decision_file in dataset.decisions:
+        links[decision_file.model.reference] = f"besluit-{decision_file.model.id}.html"
+    for year in years:
+        links[f"Begroting {year}"] = f"begroting-{year}.html"
+    nav = (
+        [("Start", "index.html"), ("Controle", "controle.html")]
+        + [(f"Begroting {y}", f"begroting-{y}.html") for y in years]
+        + [(f"Monitor {q.label}", f"monitor-{q.id}.html") for q in quarters]
+    )
+    data = str(dataset.root)
+
+    def render(title: str, tables: list[Table], summary: str = "", failed: bool = False) -> str:
+        return page(title, tables, summary, failed, data, links=links, nav=nav)
+
+    site: dict[str, str] = {}
+    check = build_check_budget_report(dataset)
+    site["controle.html"] = render(
+        "Controle van de begroting", check_budget_tables(check), check_budget_summary(check), not check.passed
+    )
+    for year in years:
+        site[f"begroting-{year}.html"] = render(f"Begroting {year}", budget_tables(build_budget_report(dataset, year)))
+    for quarter in quarters:
+        monitor = build_monitor_report(dataset, quarter)
+        if monitor is not None:
+            title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
+            site[f"monitor-{quarter.id}.html"] = render(title, monitor_tables(monitor))
+    for located in dataset.projects:
+        report = build_project_report(dataset, located.model)
+        site[f"project-{located.model.id}.html"] = render(f"{report.name} ({report.id})", project_tables(report))
+    for decision_file in dataset.decisions:
+        decision = build_decision_report(dataset, decision_file.model)
+        site[f"besluit-{decision_file.model.id}.html"] = render(
+            f"Besluit {decision.reference}", decision_tables(decision), decision_summary(decision)
+        )
+    site["index.html"] = render("Werken aan Werk en Perspectief op Werk", _start_tables(dataset, years, quarters))
+    return site
+
+
+def _start_tables(dataset: Dataset, years: list[int], quarters: list[Quarter]) -> list[Table]:
+    from .table import LightCell, MoneyCell
+
+    assert dataset.programmes is not None
+    programmes = Table(
+        title="Programma's",
+        columns=["Programma", "Looptijd"],
+        rows=[[p.name, f"{p.period.start} t/m {p.period.end}"] for p in dataset.programmes.model.programmes],
+    )
+    begroting = Table(
+        title="Begroting per jaar",
+        columns=["Jaar", "Totaal uitgaven", "Beschikbaar", "Pagina"],
+        rows=[],
+        numeric=frozenset({1, 2}),
+    )
+    for year in years:
+        report = build_budget_report(dataset, year)
+        begroting.rows.append(
+            [
+                year,
+                MoneyCell(report.total, whole=True),
+                MoneyCell(report.available, whole=True, approximate=report.available_approximate),
+                f"Begroting {year}",
+            ]
+        )
+    tables = [programmes, begroting]
+    if quarters:
+        latest = build_status_report(dataset, quarters[-1])
+        if latest is not None:
+            tables.append(
+                Table(
+                    title=f"Lichten {latest.quarter} in één oogopslag",
+                    columns=["Project", "Indicator", "Licht"],
+                    rows=[
+                        [r.project_name, r.indicator_name or "", LightCell(r.state.value, r.manual)]
+                        for r in latest.rows
+                    ],
+                )
+            )
+    tables.append(
+        Table(
+            title="Besluiten",
+            columns=["Kenmerk", "Titel"],
+            rows=[[d.model.reference, d.model.title] for d in dataset.decisions],
+        )
+    )
+    return tables
