@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .budget import ZERO, Report, year_check
+from .budget import ZERO, Report
 from .loader import Dataset
 from .models import UNKNOWN, BudgetLine, Project, RealisatieFile, RealisatieStatus, Spent, month_key
 
@@ -283,13 +283,15 @@ def _funding_names(dataset: Dataset) -> dict[str, str]:
     return {f.id: f.name for f in dataset.programmes.model.funding_sources} if dataset.programmes else {}
 
 
-def funds(dataset: Dataset, year: int) -> list[FundRow]:
+def funds(dataset: Dataset, year: int, rows: list[Comparison] | None = None) -> list[FundRow]:
     """Per funding source: opening, additions, spent, closing. The opening is the year's account where it
-    gives one, else the closing of the year before where that is known, else unknown."""
+    gives one, else the closing of the year before where that is known, else unknown. `rows` are the year's
+    comparisons where the caller has them already."""
     year_file = realisatie_file(dataset, year)
     if year_file is None:
         return []
-    rows = comparisons(dataset, year_file)
+    if rows is None:
+        rows = comparisons(dataset, year_file)
     names = _funding_names(dataset)
     previous = {f.funding: f.closing for f in funds(dataset, year - 1)} if realisatie_file(dataset, year - 1) else {}
     carried = [source for source in previous if source is not None]  # a fund goes on into the next year
@@ -321,8 +323,9 @@ def funds(dataset: Dataset, year: int) -> list[FundRow]:
     return result
 
 
-def realisatie_year(dataset: Dataset, year: int) -> RealisatieYear | None:
-    """The year's budget against actual, its funds and what check-budget reports; None without realisatie."""
+def realisatie_year(dataset: Dataset, year: int, committed: Decimal) -> RealisatieYear | None:
+    """The year's budget against actual, its funds and what check-budget reports; None without realisatie.
+    `committed` is the year's begroting (known lines), as the caller's year check computed it."""
     year_file = realisatie_file(dataset, year)
     if year_file is None:
         return None
@@ -330,7 +333,7 @@ def realisatie_year(dataset: Dataset, year: int) -> RealisatieYear | None:
     groups = _groups(dataset, rows)
     budgeted = _sum([g.budgeted for g in groups])
     spent = _sum([g.spent for g in groups])
-    fund_rows = funds(dataset, year)
+    fund_rows = funds(dataset, year, rows)
     real_funds = [f for f in fund_rows if f.funding is not None]  # not the spending of unknown source
     opening = _sum([f.opening for f in real_funds]) if real_funds else None
     additions = sum((f.additions for f in fund_rows), ZERO)
@@ -344,10 +347,9 @@ def realisatie_year(dataset: Dataset, year: int) -> RealisatieYear | None:
         spent=fund_spent,
         closing=None if opening is None or fund_spent is None else opening + additions - fund_spent,
     )
-    check = year_check(dataset, year)
     following = [a for a in dataset.programmes.model.available if a.year == year + 1] if dataset.programmes else []
     next_available = _sum([a.amount for a in following]) if following else None
-    findings = _findings(dataset, year_file, rows, check.committed, total)
+    findings = _findings(dataset, year_file, rows, committed, total)
     underspend = (
         [r for r in rows if r.difference is not None and r.difference > 0]
         if year_file.status is RealisatieStatus.FINAL
@@ -364,7 +366,7 @@ def realisatie_year(dataset: Dataset, year: int) -> RealisatieYear | None:
         share=_share(spent, budgeted),
         funds=fund_rows,
         funds_total=total,
-        committed=check.committed,
+        committed=committed,
         next_available=next_available,
         next_available_approximate=any(a.approximate for a in following),
         next_available_quote="; ".join(a.quote for a in following if a.quote) or None,

@@ -70,7 +70,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         for y in years
         if y.verdict == Verdict.FAIL
     ]
-    realised = [r for r in (realisatie_year(dataset, y.year) for y in years) if r is not None]
+    realised = [r for r in (realisatie_year(dataset, y.year, y.committed) for y in years) if r is not None]
     failures += [
         Failure(check=f.kind, scope=f.scope, year=f.year, difference=f.amount) for r in realised for f in r.findings
     ]
@@ -138,7 +138,7 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
         headroom_approximate=check.headroom_approximate,
         stated_total=stated,
         risks=budget.risks(dataset, year),
-        realisatie=realisatie_year(dataset, year),
+        realisatie=realisatie_year(dataset, year, check.committed),
     )
 
 
