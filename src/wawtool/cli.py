@@ -681,23 +681,22 @@ def import_realisatie(
     target = State.data / "realisatie" / f"{year}.yaml"
     if existing is not None and existing.status is RealisatieStatus.FINAL and not force:
         _usage(f"{target} holds the final realisatie of {year}; use --force to replace it")
-    entries, rows, problems = read_export(export_file, dataset, year)
-    if entries is None:
+    export, problems = read_export(export_file, dataset)
+    if export is None:
         for problem in problems:
             typer.echo(problem.format(export_file.name), err=True)
         typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
         raise typer.Exit(EXIT_UNUSABLE)
     status = RealisatieStatus.FINAL if final else RealisatieStatus.PROVISIONAL
     what = source or f"Export {export_file.name} uit de financiële administratie, ingelezen op {dt.date.today()}"
-    text = realisatie_yaml(year, status, what, entries, existing)
+    text = realisatie_yaml(year, status, what, export.entries, existing)
     _write(target, text.encode("utf-8"), make_parent=True)
-    from decimal import Decimal
-
     from .fmt import euro
 
-    total = sum((e["amount"] for e in entries), start=Decimal("0.00"))
     label = "definitief" if final else "voorlopig"
-    typer.echo(f"{target}: {rows} boekingen op {len(entries)} regels, samen {euro(total)} ({label}).")
+    typer.echo(
+        f"{target}: {export.rows} boekingen op {len(export.entries)} regels, samen {euro(export.total)} ({label})."
+    )
 
 
 @app.command()

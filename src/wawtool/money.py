@@ -68,6 +68,11 @@ def _parse_text(text: str) -> Decimal:
 
 
 def _dutch_hint(text: str) -> str:
+    return dutch_notation_hint(text) or "; write a plain number such as 557000 or 50455.25"
+
+
+def dutch_notation_hint(text: str) -> str:
+    """`; Dutch notation is not read, write 557000` for `€ 557.000`, `557.000,00` and the like; else empty."""
     candidate = text.replace("€", "").replace("EUR", "").strip().rstrip("-").rstrip(",").strip()
     if _DUTCH_THOUSANDS.match(candidate) or re.match(r"^-?\d+,\d{1,2}$", candidate):
         whole, _, cents = candidate.partition(",")
@@ -77,7 +82,7 @@ def _dutch_hint(text: str) -> str:
         except InvalidOperation:  # pragma: no cover - the patterns above only admit digits
             return ""
         return f"; Dutch notation is not read, write {plain}"
-    return "; write a plain number such as 557000 or 50455.25"
+    return ""
 
 
 def _show(value: object) -> str:

@@ -17,12 +17,13 @@ from typing import Any
 
 from .loader import Dataset
 from .models import RealisatieFile, RealisatieStatus, _kind
+from .money import MoneyError, dutch_notation_hint, parse_money
 from .yamlsource import parse_bytes
 
 CODE_HEADERS = ("kostenplaats", "code", "grootboek", "grootboekrekening", "kostensoort")
 AMOUNT_HEADERS = ("bedrag", "amount", "saldo")
 DESCRIPTION_HEADERS = ("omschrijving", "description")
-_PLAIN = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")  # a number as a CSV writes it; its cents are checked by parse_money
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,11 @@ class RowProblem:
 
 
 @dataclass(frozen=True)
-class Imported:
-    text: str
+class Export:
+    """What an export yields: the spent entries summed per line, how many rows were read, and their total."""
+
+    entries: list[dict[str, Any]]
     rows: int
-    entries: int
     total: Decimal
 
 
@@ -143,32 +145,27 @@ def _missing_columns() -> str:
 
 
 def _amount(value: Any) -> Decimal | str:
-    """Exact euros, or the problem with it."""
+    """Exact euros by the money module's rules (cents at most, finite, no absurd size), or the problem with it.
+    An export writes amounts as text (CSV) or as numbers that Excel keeps as binary floats."""
     if isinstance(value, bool) or value is None:
         return f"expected an amount, got {_kind(value)}"
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        number = Decimal(repr(value))  # the shortest text that is this float: what the cell shows
-    elif isinstance(value, str):
+    if isinstance(value, str):
         text = value.strip()
-        if not _PLAIN.match(text):
-            hint = "; Dutch notation is not read, write 1234.56" if re.match(r"^-?[\d.]*,\d+$|^€", text) else ""
-            return f"amount '{text}' is text, not a number{hint}"
-        number = Decimal(text)
-    else:
-        return f"expected an amount, got {_kind(value)}"
-    if not number.is_finite():
-        return f"{value} is not a finite amount"
-    if number != number.quantize(Decimal("0.01")):
-        return f"{value} has more than two decimals"
-    return number.quantize(Decimal("0.01"))
+        if not _DECIMAL.match(text):
+            return f"amount '{text}' is text, not a number{dutch_notation_hint(text)}"
+        value = Decimal(text)  # too many decimals is the money module's to say, with its Dutch hint
+    elif isinstance(value, float):
+        value = Decimal(repr(value))  # the shortest text that is this float: what the cell shows
+    try:
+        return parse_money(value, allow_negative=True)  # a credit booking is negative; the sum is checked
+    except MoneyError as exc:
+        return str(exc)
 
 
-def read_export(path: Path, dataset: Dataset, year: int) -> tuple[list[dict[str, Any]] | None, int, list[RowProblem]]:
+def read_export(path: Path, dataset: Dataset) -> tuple[Export | None, list[RowProblem]]:
     """The spent entries of the export, summed per project, line or cost line; or every problem found."""
     if dataset.mapping is None:
-        return None, 0, [RowProblem("-", "data/realisatie/mapping.yaml is missing: map the ledger codes first")]
+        return None, [RowProblem("-", "data/realisatie/mapping.yaml is missing: map the ledger codes first")]
     mapping = {c.code: c for c in dataset.mapping.model.codes}
     rows, problems = _rows_of(path)
     totals: dict[tuple[str | None, str | None, str | None], Decimal] = {}
@@ -201,7 +198,7 @@ def read_export(path: Path, dataset: Dataset, year: int) -> tuple[list[dict[str,
         totals[target_key] = totals.get(target_key, Decimal("0.00")) + amount
         counted += 1
     if problems:
-        return None, counted, problems
+        return None, problems
     entries = []
     for (project, line, cost_line), total in totals.items():
         if total < 0:
@@ -212,8 +209,8 @@ def read_export(path: Path, dataset: Dataset, year: int) -> tuple[list[dict[str,
         entry["amount"] = total
         entries.append(entry)
     if problems:
-        return None, counted, problems
-    return entries, counted, []
+        return None, problems
+    return Export(entries, counted, sum(totals.values(), Decimal("0.00"))), []
 
 
 def realisatie_yaml(
