@@ -354,12 +354,13 @@ def _light_codes(no_color: bool = False) -> tuple[dict[str, str], str]:
 
     from rich.console import Console
 
-    from wawtool.render.terminal import render
+    from wawtool.render.terminal import print_segments, segments
     from wawtool.table import LightCell
 
     stream = io.StringIO()
     console = Console(file=stream, force_terminal=True, color_system="standard", width=80, no_color=no_color)
-    render(console, [Table("Lichten", ["Licht"], [[LightCell(s)] for s in ("groen", "oranje", "rood")])])
+    lights = [Table("Lichten", ["Licht"], [[LightCell(s)] for s in ("groen", "oranje", "rood")])]
+    print_segments(console, segments(lights, None, False, console.width))
     out = stream.getvalue()
     codes = {}
     for word in ("groen", "oranje", "rood"):

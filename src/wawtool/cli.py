@@ -617,6 +617,21 @@ def template_results(
     )
 
 
+def _readable(path: Path, what: str) -> None:
+    """An input file that is there and is a file, or exit 2 saying which of the two it is not."""
+    if not path.exists():
+        _usage(f"cannot read {path}: no such file")
+    if not path.is_file():
+        _usage(f"cannot read {path}: it is a directory or special file, not {what}")
+
+
+def _refuse_input(problems: list[str]) -> NoReturn:
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
 @app.command("import-results")
 def import_results(
     workbook: Annotated[Path, typer.Argument(help="A filled-in results template (.xlsx).")],
@@ -629,19 +644,13 @@ def import_results(
     from .files import inside
     from .results_io import read_filled
 
-    if not workbook.exists():
-        _usage(f"cannot read {workbook}: no such file")
-    if not workbook.is_file():
-        _usage(f"cannot read {workbook}: it is a directory or special file, not a workbook")
+    _readable(workbook, "a workbook")
     target = State.data / "results" / f"{chosen.id}.yaml"
     if target.exists() and not force:
         _usage(f"{target} exists; use --force to replace it")
     imported, problems = read_filled(workbook, dataset, chosen)
     if imported is None:
-        for problem in problems:
-            typer.echo(problem.format(workbook.name), err=True)
-        typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
-        raise typer.Exit(EXIT_UNUSABLE)
+        _refuse_input([problem.format(workbook.name) for problem in problems])
     if not inside(target, State.data):
         _usage(f"{target} is outside the data directory")
     _write(target, imported.text.encode("utf-8"), make_parent=True)
@@ -668,10 +677,7 @@ def import_realisatie(
 
     if export_file.suffix.lower() not in {".xlsx", ".csv"}:
         _usage(f"{export_file} must end in .xlsx or .csv")
-    if not export_file.exists():
-        _usage(f"cannot read {export_file}: no such file")
-    if not export_file.is_file():
-        _usage(f"cannot read {export_file}: it is a directory or special file, not an export")
+    _readable(export_file, "an export")
     dataset = _load_checked()
     from .models import RealisatieStatus
     from .realisatie import realisatie_file
@@ -683,10 +689,7 @@ def import_realisatie(
         _usage(f"{target} holds the final realisatie of {year}; use --force to replace it")
     export, problems = read_export(export_file, dataset)
     if export is None:
-        for problem in problems:
-            typer.echo(problem.format(export_file.name), err=True)
-        typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
-        raise typer.Exit(EXIT_UNUSABLE)
+        _refuse_input([problem.format(export_file.name) for problem in problems])
     status = RealisatieStatus.FINAL if final else RealisatieStatus.PROVISIONAL
     what = source or f"Export {export_file.name} uit de financiële administratie, ingelezen op {dt.date.today()}"
     text = realisatie_yaml(year, status, what, export.entries, existing)

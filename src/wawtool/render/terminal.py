@@ -45,11 +45,6 @@ def plain(parts: list[Segment]) -> str:
     return "".join(text for text, _ in parts)
 
 
-def render(console: Console, tables: list[Table], summary: str | None = None, failed: bool = False) -> None:
-    """The tables in colour, through rich."""
-    print_segments(console, segments(tables, summary, failed, console.width))
-
-
 def print_segments(console: Console, parts: list[Segment]) -> None:
     from rich.text import Text
 
