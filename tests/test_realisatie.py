@@ -158,3 +158,16 @@ def test_a_fund_carries_into_the_next_year_and_spending_without_a_source_is_apar
     assert report["funds_total"]["closing"] == "101.75"
     cost = next(r for g in report["groups"] for r in g["rows"] if r["cost_line"] == "coordinatie")
     assert (cost["budgeted"], cost["spent"], cost["share"]) == ("100.50", "98.40", "97.9")
+
+
+def test_a_realisatie_line_of_a_partly_loaded_project_is_not_called_missing(realised: Path) -> None:
+    alpha = realised / "projects" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("    amount: 400\n", "    amount: veel\n"))  # a1 is left out
+    path = realised / "realisatie" / "2021.yaml"
+    path.write_text(path.read_text().replace("  - project: beta  #", "  - project: bta  #"))
+    result = run("validate", data=realised)
+    assert result.exit_code == 2
+    assert (
+        "E-MONEY budget[0].amount" in result.stdout and "unknown project 'bta' (did you mean 'beta'?)" in result.stdout
+    )
+    assert "has no budget line 'a1'" not in result.stdout  # a1 is broken, not missing

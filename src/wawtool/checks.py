@@ -78,15 +78,27 @@ def check_file_names(dataset: Dataset) -> list[Issue]:
     return issues
 
 
+def _unknown_id(
+    known: dict[str, set[str] | None], located: Located[Any], kind: str, value: str | None, *where: str | int
+) -> list[Issue]:
+    """E-REF for an id of `kind` that does not exist, with a hint; nothing where a broken file hides the ids."""
+    ids = known[kind]
+    if value is None or ids is None or value in ids:
+        return []
+    path, line = located.at(*where)
+    return [Issue("E-REF", f"{dotted(where)}: unknown {kind} '{value}'{_hint(value, ids)}", path, line)]
+
+
+def _project_file(dataset: Dataset, project_id: str | None) -> Located[Project] | None:
+    return next((p for p in dataset.projects if p.model.id == project_id), None) if project_id else None
+
+
 def check_references(dataset: Dataset) -> list[Issue]:
     known = _ids(dataset)
     issues: list[Issue] = []
 
     def ref(located: Located[Any], kind: str, value: str | None, *where: str | int) -> None:
-        ids = known[kind]
-        if value is not None and ids is not None and value not in ids:
-            path, line = located.at(*where)
-            issues.append(Issue("E-REF", f"{dotted(where)}: unknown {kind} '{value}'{_hint(value, ids)}", path, line))
+        issues.extend(_unknown_id(known, located, kind, value, *where))
 
     if dataset.programmes:
         prog = dataset.programmes
@@ -156,7 +168,7 @@ def _move_line_problems(
     dataset: Dataset, decision_file: Located[Decision], i: int, side: str, end: MoveEnd, year: int
 ) -> list[Issue]:
     """A moved amount names a real budget line of the same year."""
-    project_file = next((p for p in dataset.projects if p.model.id == end.project), None) if end.project else None
+    project_file = _project_file(dataset, end.project)
     if project_file is None or end.line is None:
         return []
     project = project_file.model
@@ -230,11 +242,12 @@ def check_realisatie_files(dataset: Dataset) -> list[Issue]:
 
     def target(located: Located[Any], entry: Any, *where: str | int) -> None:
         if entry.project is not None:
-            ids = known["project"]
-            if ids is not None and entry.project not in ids:
-                problem(located, f"unknown project '{entry.project}'{_hint(entry.project, ids)}", *where, "project")
+            unknown = _unknown_id(known, located, "project", entry.project, *where, "project")
+            if unknown:
+                issues.extend(unknown)
                 return
-            project = dataset.project(entry.project)
+            project_file = _project_file(dataset, entry.project)
+            project = project_file.model if project_file is not None and not project_file.partial else None
             if project is not None and entry.line is not None and not any(b.id == entry.line for b in project.budget):
                 line_ids = {b.id for b in project.budget if b.id}
                 problem(
@@ -259,12 +272,9 @@ def check_realisatie_files(dataset: Dataset) -> list[Issue]:
         seen: dict[tuple[str | None, str | None, str | None], int] = {}
         for i, entry in enumerate(year_file.spent):
             target(located, entry, "spent", i)
-            if entry.underspend_decision is not None:
-                ids = known["decision"]
-                if ids is not None and entry.underspend_decision not in ids:
-                    problem(
-                        located, f"unknown decision '{entry.underspend_decision}'", "spent", i, "underspend_decision"
-                    )
+            issues += _unknown_id(
+                known, located, "decision", entry.underspend_decision, "spent", i, "underspend_decision"
+            )
             key = (entry.project, entry.line, entry.cost_line)
             if key in seen:
                 problem(
@@ -276,11 +286,7 @@ def check_realisatie_files(dataset: Dataset) -> list[Issue]:
                 )
             seen.setdefault(key, i)
         for i, fund in enumerate(year_file.funds):
-            ids = known["funding source"]
-            if ids is not None and fund.funding not in ids:
-                problem(
-                    located, f"unknown funding source '{fund.funding}'{_hint(fund.funding, ids)}", "funds", i, "funding"
-                )
+            issues += _unknown_id(known, located, "funding source", fund.funding, "funds", i, "funding")
     if dataset.mapping is not None:
         codes: dict[str, int] = {}
         for i, code in enumerate(dataset.mapping.model.codes):
