@@ -161,14 +161,18 @@ def _validated() -> tuple[Dataset | None, list[Issue]]:
     """Load and check the data, or take it from the cache of a whole `waw` process (see datacache)."""
     from . import datacache
 
-    cached, key = datacache.load(State.data) if State.whole_process else (None, None)
+    snap = datacache.snapshot(State.data) if State.whole_process else None
+    cached = datacache.load(snap) if snap is not None else None
     if cached is not None:
         return cached, []
-    from .checks import validate_data
+    from .checks import validate_data, validate_loaded
+    from .loader import load_tree
 
-    dataset, issues = validate_data(State.data)
+    if snap is None:
+        return validate_data(State.data)
+    dataset, issues = validate_loaded(load_tree(State.data, snap.names, snap.contents.__getitem__))
     if dataset is not None and not issues:
-        datacache.store(dataset, key)
+        datacache.store(dataset, snap)
     return dataset, issues
 
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import Dataset, data_files
@@ -31,8 +32,21 @@ def _directory() -> Path | None:
     return Path(base) / "waw"
 
 
-def key(root: Path) -> str | None:
-    """The data's bytes, waw's code (file sizes and times) and the interpreter and library versions."""
+@dataclass(frozen=True)
+class Snapshot:
+    """The data files as read once: the key is computed from these bytes, and on a miss the same bytes are
+    loaded, so no file is read twice and the kept data is the data that was checked."""
+
+    names: list[str]
+    contents: dict[str, bytes]
+    key: str
+
+
+def snapshot(root: Path) -> Snapshot | None:
+    """Every data file's bytes with the key of the data, waw's code (file sizes and times) and the interpreter
+    and library versions; None when the cache is off or a file cannot be read (the normal path reports it)."""
+    if _directory() is None or not root.is_dir():
+        return None
     import pydantic
     import yaml
 
@@ -42,40 +56,40 @@ def key(root: Path) -> str | None:
     for module in sorted(package.rglob("*.py")):
         stat = module.stat()
         digest.update(f"{module.relative_to(package)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    names = data_files(root)
+    contents = {}
     try:
-        for name in data_files(root):
-            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+        for name in names:
+            contents[name] = (root / name).read_bytes()
+            digest.update(name.encode() + b"\0" + contents[name] + b"\0")
     except OSError:
-        return None  # an unreadable file: the normal path reports it
-    return digest.hexdigest()
+        return None
+    return Snapshot(names, contents, digest.hexdigest())
 
 
-def load(root: Path) -> tuple[Dataset | None, str | None]:
-    """The kept Dataset for `root` and the key it was looked up by; None when there is none to trust."""
+def load(snap: Snapshot) -> Dataset | None:
+    """The kept Dataset of this snapshot; None when there is none to trust."""
     directory = _directory()
-    if directory is None or not root.is_dir():
-        return None, None
-    entry_key = key(root)
-    if entry_key is None:
-        return None, None
+    if directory is None:
+        return None
     try:
-        with open(directory / f"{entry_key}.pickle", "rb") as stream:
+        with open(directory / f"{snap.key}.pickle", "rb") as stream:
             dataset = pickle.load(stream)
     except Exception:  # missing, truncated or from another waw: read the data again
-        return None, entry_key
-    return (dataset, entry_key) if isinstance(dataset, Dataset) else (None, entry_key)
+        return None
+    return dataset if isinstance(dataset, Dataset) else None
 
 
-def store(dataset: Dataset, entry_key: str | None) -> None:
+def store(dataset: Dataset, snap: Snapshot) -> None:
     """Keep a Dataset that had no problems; failing to keep it changes nothing for the user."""
     directory = _directory()
-    if directory is None or entry_key is None:
+    if directory is None:
         return
     from .files import WriteError, write_atomic
 
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(directory / f"{entry_key}.pickle", pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(directory / f"{snap.key}.pickle", pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
         entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
