@@ -22,14 +22,15 @@ from .render.budget_tables import (
 from .render.html import page
 from .render.monitor_tables import monitor_tables
 from .render.project_tables import project_tables
-from .reports import build_budget_report, build_check_budget_report
+from .reports import BudgetReport, build_budget_report, build_check_budget_report
 from .table import Table
 
 
 def pages(dataset: Dataset) -> dict[str, str]:
     """File name -> HTML text, every page of the site."""
     assert dataset.programmes is not None
-    years = [y for y in budget_years(dataset) if build_budget_report(dataset, y).groups]
+    budgets = {y: r for y in budget_years(dataset) if (r := build_budget_report(dataset, y)).groups}
+    years = list(budgets)
     quarters = quarters_with_data(dataset)
     links: dict[str, str] = {}
     for located in dataset.projects:
@@ -54,7 +55,7 @@ def pages(dataset: Dataset) -> dict[str, str]:
         "Controle van de begroting", check_budget_tables(check), check_budget_summary(check), not check.passed
     )
     for year in years:
-        site[f"begroting-{year}.html"] = render(f"Begroting {year}", budget_tables(build_budget_report(dataset, year)))
+        site[f"begroting-{year}.html"] = render(f"Begroting {year}", budget_tables(budgets[year]))
     for quarter in quarters:
         monitor = build_monitor_report(dataset, quarter)
         if monitor is not None:
@@ -68,11 +69,11 @@ def pages(dataset: Dataset) -> dict[str, str]:
         site[f"besluit-{decision_file.model.id}.html"] = render(
             f"Besluit {decision.reference}", decision_tables(decision), decision_summary(decision)
         )
-    site["index.html"] = render("Werken aan Werk en Perspectief op Werk", _start_tables(dataset, years, quarters))
+    site["index.html"] = render("Werken aan Werk en Perspectief op Werk", _start_tables(dataset, budgets, quarters))
     return site
 
 
-def _start_tables(dataset: Dataset, years: list[int], quarters: list[Quarter]) -> list[Table]:
+def _start_tables(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: list[Quarter]) -> list[Table]:
     from .table import LightCell, MoneyCell
 
     assert dataset.programmes is not None
@@ -87,8 +88,7 @@ def _start_tables(dataset: Dataset, years: list[int], quarters: list[Quarter]) -
         rows=[],
         numeric=frozenset({1, 2}),
     )
-    for year in years:
-        report = build_budget_report(dataset, year)
+    for year, report in budgets.items():
         begroting.rows.append(
             [
                 year,
