@@ -102,14 +102,21 @@ def _difference(budgeted: Decimal | None, spent: Decimal | None) -> Decimal | No
     return None if budgeted is None or spent is None else budgeted - spent
 
 
+def _against(budgeted: Decimal | None, spent: Decimal | None) -> dict[str, Decimal | None]:
+    """Begroot, gerealiseerd, verschil and % besteed: the same four for a line, a group and a year."""
+    return {
+        "budgeted": budgeted,
+        "spent": spent,
+        "difference": _difference(budgeted, spent),
+        "share": _share(spent, budgeted),
+    }
+
+
 def _row(group: str, label: str, budgeted: Decimal | None, spent: Decimal | None, **keys: object) -> Comparison:
     return Comparison(
         group=group,
         label=label,
-        budgeted=budgeted,
-        spent=spent,
-        difference=_difference(budgeted, spent),
-        share=_share(spent, budgeted),
+        **_against(budgeted, spent),
         **keys,
     )
 
@@ -270,10 +277,7 @@ def _groups(dataset: Dataset, rows: list[Comparison]) -> list[ComparisonGroup]:
                     id=group_id,
                     name=name,
                     rows=members,
-                    budgeted=budgeted,
-                    spent=spent,
-                    difference=_difference(budgeted, spent),
-                    share=_share(spent, budgeted),
+                    **_against(budgeted, spent),
                 )
             )
     return groups
@@ -360,10 +364,7 @@ def realisatie_year(dataset: Dataset, year: int, committed: Decimal) -> Realisat
         status=year_file.status,
         source=year_file.source,
         groups=groups,
-        budgeted=budgeted,
-        spent=spent,
-        difference=_difference(budgeted, spent),
-        share=_share(spent, budgeted),
+        **_against(budgeted, spent),
         funds=fund_rows,
         funds_total=total,
         committed=committed,
