@@ -354,6 +354,7 @@ def _light_codes(no_color: bool = False) -> tuple[dict[str, str], str]:
 
     from rich.console import Console
 
+    from wawtool.fmt import LIGHT_LABEL
     from wawtool.render.terminal import print_segments, segments
     from wawtool.table import LightCell
 
@@ -364,7 +365,7 @@ def _light_codes(no_color: bool = False) -> tuple[dict[str, str], str]:
     out = stream.getvalue()
     codes = {}
     for word in ("groen", "oranje", "rood"):
-        found = COLOUR.findall(out.split(f"● {word}", 1)[0][-20:])
+        found = COLOUR.findall(out.split(LIGHT_LABEL[word], 1)[0][-20:])
         codes[word] = found[-1] if found else ""
     return codes, out
 
@@ -375,11 +376,11 @@ def test_the_three_lights_are_three_colours_in_16_colour_terminals() -> None:
     assert not {"31", "91"} & set(codes["oranje"].split(";")), codes  # oranje is never red
     _, plain = _light_codes(no_color=True)
     colours = {c for found in COLOUR.findall(plain) for c in found.split(";")} - {"", "0", "1", "2", "22"}
-    assert colours == set() and "● rood" in plain
+    assert colours == set() and "✖ rood" in plain
 
 
 def test_no_color_leaves_words_and_shapes_without_colour() -> None:
     out = _waw("status", "--quarter", "Q3-2023", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "200"}).stdout
     colours = {c for codes in COLOUR.findall(out) for c in codes.split(";")} - {"", "0", "1", "2", "22"}
     assert colours == set(), colours
-    assert "● groen" in out and "● oranje" in out
+    assert "● groen" in out and "◆ oranje" in out

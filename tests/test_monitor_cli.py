@@ -115,7 +115,7 @@ def test_status_filters_and_default_quarter() -> None:
 def test_lights_read_without_colour() -> None:
     result = run("status", "--quarter", "Q3-2023", data=SHIPPED)
     assert "\x1b[" not in result.stdout
-    assert "● groen" in result.stdout and "● oranje" in result.stdout and "□ afgelopen" in result.stdout
+    assert "● groen" in result.stdout and "◆ oranje" in result.stdout and "□ afgelopen" in result.stdout
 
 
 @pytest.mark.parametrize(

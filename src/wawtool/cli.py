@@ -220,10 +220,11 @@ def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, fa
 
         typer.echo(to_csv(tables), nl=False)
     elif fmt == "html":
+        from .render.charts import charts_for
         from .render.html import page
 
         title = heading or (tables[0].title if tables else "waw")
-        typer.echo(page(title, tables, summary, failed, str(State.data)), nl=False)
+        typer.echo(page(title, tables, summary, failed, str(State.data), charts=charts_for(report)), nl=False)
     else:
         from .render.terminal import plain, print_segments, segments, wrap
 

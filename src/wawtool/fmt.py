@@ -62,11 +62,12 @@ PROJECT_STATUS_LABEL = {
     "completed": "afgerond",
 }
 
-# A word next to every light, so it reads without colour (NO_COLOR, print, a pipe).
+# A word and a shape next to every light, so it reads without colour (NO_COLOR, print, a pipe, colour blindness):
+# a circle for groen, a diamond for oranje, a cross for rood.
 LIGHT_LABEL = {
     "groen": "● groen",
-    "oranje": "● oranje",
-    "rood": "● rood",
+    "oranje": "◆ oranje",
+    "rood": "✖ rood",
     "geen-gegevens": "○ geen gegevens",
     "geen-doel": "○ geen doel",
     "periode-onbekend": "○ periode onbekend",

@@ -19,6 +19,7 @@ from .render.budget_tables import (
     decision_summary,
     decision_tables,
 )
+from .render.charts import Chart, begroting_chart, charts_for, share_chart, share_heading
 from .render.html import page
 from .render.monitor_tables import monitor_tables
 from .render.project_tables import project_tables
@@ -46,8 +47,10 @@ def pages(dataset: Dataset) -> dict[str, str]:
     )
     data = str(dataset.root)
 
-    def render(title: str, tables: list[Table], summary: str = "", failed: bool = False) -> str:
-        return page(title, tables, summary, failed, data, links=links, nav=nav)
+    def render(
+        title: str, tables: list[Table], summary: str = "", failed: bool = False, charts: list[Chart] | None = None
+    ) -> str:
+        return page(title, tables, summary, failed, data, links=links, nav=nav, charts=charts or [])
 
     site: dict[str, str] = {}
     check = build_check_budget_report(dataset)
@@ -55,22 +58,39 @@ def pages(dataset: Dataset) -> dict[str, str]:
         "Controle van de begroting", check_budget_tables(check), check_budget_summary(check), not check.passed
     )
     for year in years:
-        site[f"begroting-{year}.html"] = render(f"Begroting {year}", budget_tables(budgets[year]))
+        site[f"begroting-{year}.html"] = render(
+            f"Begroting {year}", budget_tables(budgets[year]), charts=charts_for(budgets[year])
+        )
     for quarter in quarters:
         monitor = build_monitor_report(dataset, quarter)
         if monitor is not None:
             title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
-            site[f"monitor-{quarter.id}.html"] = render(title, monitor_tables(monitor))
+            site[f"monitor-{quarter.id}.html"] = render(title, monitor_tables(monitor), charts=charts_for(monitor))
     for located in dataset.projects:
         report = build_project_report(dataset, located.model)
-        site[f"project-{located.model.id}.html"] = render(f"{report.name} ({report.id})", project_tables(report))
+        site[f"project-{located.model.id}.html"] = render(
+            f"{report.name} ({report.id})", project_tables(report), charts=charts_for(report)
+        )
     for decision_file in dataset.decisions:
         decision = build_decision_report(dataset, decision_file.model)
         site[f"besluit-{decision_file.model.id}.html"] = render(
             f"Besluit {decision.reference}", decision_tables(decision), decision_summary(decision)
         )
-    site["index.html"] = render("Werken aan Werk en Perspectief op Werk", _start_tables(dataset, budgets, quarters))
+    site["index.html"] = render(
+        "Werken aan Werk en Perspectief op Werk",
+        _start_tables(dataset, budgets, quarters),
+        charts=_start_charts(dataset, budgets, quarters),
+    )
     return site
+
+
+def _start_charts(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: list[Quarter]) -> list[Chart]:
+    """The begroting per year by group, and the latest quarter's results against their targets."""
+    charts = [c for c in [begroting_chart(budgets)] if c]
+    latest = build_status_report(dataset, quarters[-1]) if quarters else None
+    if latest is not None and (chart := share_chart(latest.rows, share_heading(latest.quarter))):
+        charts.append(chart)
+    return charts
 
 
 def _start_tables(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: list[Quarter]) -> list[Table]:

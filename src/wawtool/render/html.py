@@ -4,12 +4,17 @@ with the table headers repeated, and pastes into Word with its tables intact. Ji
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 from ..budget import Verdict
 from ..fmt import VERDICT_LABEL, cell_text
 from ..table import Cell, LightCell, Table, VerdictCell
+
+if TYPE_CHECKING:
+    from .charts import Chart
 
 VERDICT_CLASS = {Verdict.PASS: "pass", Verdict.FAIL: "fail", Verdict.UNKNOWN: "unknown"}
 
@@ -40,11 +45,14 @@ def page(
     data: str,
     links: dict[str, str] | None = None,
     nav: list[tuple[str, str]] | None = None,
+    charts: Sequence[Chart] = (),
 ) -> str:
     """`links` turns a cell whose whole text is a project name or a decision's reference into a link (the
-    site); `nav` is the site's navigation."""
+    site); `nav` is the site's navigation; `charts` come first, their
+    SVG is pygal's own output (built from escaped text), so it is marked safe."""
     links = links or {}
     from jinja2 import Environment, PackageLoader, select_autoescape
+    from markupsafe import Markup
 
     environment = Environment(
         loader=PackageLoader("wawtool", "templates"), autoescape=select_autoescape(["html", "j2"])
@@ -69,6 +77,7 @@ def page(
         failed=failed,
         data=data,
         nav=nav or [],
+        charts=[{"title": c.title, "svg": Markup(c.svg), "description": c.description} for c in charts],
         generated=dt.date.today().isoformat(),
         version=version("wawtool"),
     )

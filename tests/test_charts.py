@@ -1,0 +1,130 @@
+"""The charts of the HTML pages compare like with like, draw approximate and unknown figures as such, and say
+what they show in words."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from helpers import SHIPPED, run
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _charts(*args: str, data: Path = SHIPPED) -> list[ET.Element]:
+    result = run(*args, "--format", "html", data=data)
+    assert result.exit_code in (0, 1), result.output
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", result.stdout, flags=re.S)]
+
+
+def _bars(chart: ET.Element) -> list[tuple[str, str]]:
+    """(value label, style of the drawn rect) of every bar, in the order pygal drew them."""
+    bars = []
+    for bar in chart.iter(f"{SVG}g"):
+        if bar.get("class") == "bar":
+            (rect,) = bar.findall(f"{SVG}rect")
+            label = next(d.text for d in bar.findall(f"{SVG}desc") if d.get("class") == "value")
+            bars.append((label or "", rect.get("style") or ""))
+    return bars
+
+
+def _axis_labels(chart: ET.Element) -> list[str]:
+    return [t.text or "" for t in chart.iter(f"{SVG}text") if t.text and "·" in t.text]
+
+
+def _description(chart: ET.Element) -> str:
+    labelled = (chart.get("aria-labelledby") or "").split()
+    texts = {e.get("id"): e.text or "" for e in chart.iter() if e.get("id") in labelled}
+    assert set(texts) == set(labelled) and labelled, "aria-labelledby names elements that exist"
+    return " ".join(texts[i] for i in labelled)
+
+
+def test_the_monitor_chart_draws_each_share_in_its_lights_colour_with_its_word() -> None:
+    (chart,) = _charts("report", "--quarter", "Q3-2021")
+    bars = dict(_bars(chart))
+    # 80 ("ruim 80") of a pro-rata target of 93,75: a share that is approximate, drawn pale and dashed
+    assert "fill:#1e7b34;fill-opacity:0.35" in bars["≈ 85%  ● groen"] and "dasharray" in bars["≈ 85%  ● groen"]
+    assert bars["133,3%  ● groen"].startswith("fill:#1e7b34;stroke")  # 7 of 5,25: exact, solid
+    assert bars["158,3%  ▲ boven maximum"].startswith("fill:#6b6b6b")  # a cap is no light: grey
+    assert len(bars) == 3
+    # Wijkleerbedrijf's period is unknown, so is its share: named, and no bar (not a zero)
+    (unknown,) = [label for label in _axis_labels(chart) if label.startswith("Wijkleerbedrijf")]
+    assert unknown.endswith("onbekend (periode onbekend)")
+    description = _description(chart)
+    assert "ZorgStart · Uitstroom naar betaald werk: ≈ 85% van het doel naar rato, ● groen" in description
+    assert "Wijkleerbedrijf · Afgeronde scholing (diploma of certificaat): aandeel onbekend" in description
+
+
+def test_every_light_has_its_own_colour_and_shape(minimal: Path) -> None:
+    results = minimal / "results" / "2021-Q2.yaml"
+    text = results.read_text()
+    results.write_text(text.replace("value: 8", "value: 1"))  # 30% of the pro-rata target: rood
+    (chart,) = _charts("status", "--quarter", "Q2-2021", data=minimal)
+    ((label, style),) = _bars(chart)
+    assert label.endswith("✖ rood") and "fill:#b3202a" in style
+    from wawtool.fmt import LIGHT_LABEL
+    from wawtool.render.charts import LIGHT_COLOUR
+
+    assert len({LIGHT_LABEL[s][0] for s in LIGHT_COLOUR}) == 3 and len(set(LIGHT_COLOUR.values())) == 3
+
+
+def test_the_begroting_chart_stacks_groups_and_draws_an_unknown_line_as_a_lower_bound(minimal: Path) -> None:
+    (chart,) = _charts("budget", "--year", "2021", data=minimal)
+    ((label, style),) = _bars(chart)
+    assert label == "Projecten 2021: € 799,75" or label == "Projecten 2021: € 800"
+    assert "dasharray" not in style
+    beta = minimal / "projects" / "beta.yaml"
+    beta.write_text(beta.read_text().replace("amount: 399.75", 'amount: unknown\n    note: "synthetisch"'))
+    (chart,) = _charts("budget", "--year", "2021", data=minimal)
+    ((label, style),) = _bars(chart)
+    assert label == "Projecten 2021: € 400 + onbekend" and "fill-opacity:0.35" in style and "dasharray" in style
+    assert "2021: € 400 + onbekend" in [t.text for t in chart.iter(f"{SVG}text")]
+
+
+def test_the_start_page_shows_the_begroting_per_year_by_group(tmp_path: Path) -> None:
+    assert run("site", "-o", tmp_path / "site", data=SHIPPED).exit_code == 0
+    start = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    begroting, lights = [ET.fromstring(s) for s in re.findall(r"<svg .*?</svg>", start, flags=re.S)]
+    description = _description(begroting)
+    for year, total in (("2020", "€ 33.000"), ("2021", "€ 580.000"), ("2022", "€ 260.000"), ("2024", "€ 1.054.795")):
+        assert f"{year}: {total}" in description
+    assert "Organisatie € 149.340, Projecten € 855.000, Trainingen € 50.455" in description
+    assert "Q3-2023" in _description(lights)
+
+
+def test_a_projects_results_chart_has_one_indicator_against_its_pro_rata_target() -> None:
+    charts = _charts("show", "zorgstart")
+    titles = [_description(c).split(". ")[0] for c in charts]
+    assert titles[0].startswith("ZorgStart: Uitstroom naar betaald werk per kwartaal")
+    for chart in charts:  # never two indicators in one chart: two series, the result and its target
+        series = ["Resultaat (kleur = licht)", "Doel naar rato"]
+        assert [t.text for t in chart.iter(f"{SVG}text") if t.text in series] == series
+    first = _description(charts[0])
+    assert "Q3-2021: resultaat ruim 80 (● groen), doel naar rato 93,8" in first
+
+
+def test_a_chart_is_the_same_on_every_machine_and_has_no_script() -> None:
+    first = run("report", "--quarter", "Q3-2021", "--format", "html", data=SHIPPED).stdout
+    from pygal.etree import etree
+
+    if not etree.lxml:
+        pytest.skip("lxml is not installed, so pygal cannot use it")
+    assert run("report", "--quarter", "Q3-2021", "--format", "html", data=SHIPPED).stdout == first
+    assert etree.lxml  # waw put pygal's own choice back
+    assert "<script" not in first and not re.search(r"(href|src)=\"(https?:)?//", first)  # nothing to fetch
+
+
+def test_check_budget_loads_neither_the_charts_nor_the_templates() -> None:
+    """The HTML libraries cost start-up time; only the commands that write HTML may import them."""
+    code = "import sys; from wawtool.cli import run; sys.argv = ['waw', '--data', sys.argv[1], 'check-budget']; run()"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code, str(SHIPPED)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
+    assert "wawtool" in imported and not imported & {"pygal", "jinja2", "markupsafe", "lxml"}
