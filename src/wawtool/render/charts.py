@@ -7,7 +7,7 @@
 
 An approximate figure is drawn as a pale bar with a dashed outline and says `≈`/`ruim` in its label; an
 unknown one has no bar, and its axis label says `onbekend`. Every chart carries a text alternative
-(`<title>` and `<desc>`, named by `aria-labelledby`), and the figures themselves are in the page's tables.
+(the image's `alt`, and `<title>`/`<desc>` inside the SVG), and the figures themselves are in the page's tables.
 pygal is imported only here, and only the HTML renderings import this module.
 """
 
@@ -32,11 +32,21 @@ FONT = "'Segoe UI', Arial, sans-serif"
 
 @dataclass(frozen=True)
 class Chart:
-    """One drawn chart: its title, the SVG to put inline, and the sentence a screen reader says."""
+    """One drawn chart: its title, its SVG, and the sentence a screen reader says."""
 
     title: str
     svg: str
     description: str
+    width: int
+    height: int
+
+    @property
+    def data_uri(self) -> str:
+        """The page embeds the SVG as an image, not inline: pasted into Word or opened by LibreOffice it arrives
+        as one picture, where inline SVG arrives as loose text. A data URI keeps the page self-contained."""
+        import base64
+
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode("ascii")
 
 
 def _value(number: Decimal | None, label: str, colour: str, approximate: bool = False) -> dict[str, Any] | None:
@@ -86,6 +96,47 @@ def _values_beside_bars(root: Any) -> Any:
     return root
 
 
+def _self_contained(colours: Sequence[str]) -> Callable[[Any], Any]:
+    """An xml filter: pygal draws its colours, fonts and text alignment through a stylesheet, which browsers
+    follow but LibreOffice and Word (a page pasted or converted to .docx) do not: they drew the chart black on
+    black. The same values as presentation attributes (which the stylesheet still overrides in a browser)."""
+
+    def walk(node: Any, axis: str | None) -> None:
+        classes = (node.get("class") or "").split()
+        tag = str(node.tag).rsplit("}", 1)[-1]
+        if "axis" in classes:
+            axis = "x" if "x" in classes else "y"
+        if tag == "rect" and "background" in classes:
+            node.set("fill", "white")
+        elif tag == "rect":
+            for name in classes:
+                if name.startswith("color-"):
+                    node.set("fill", colours[int(name[6:]) % len(colours)])
+        elif tag == "path" and "line" in classes:
+            node.set("fill", "none")
+            node.set("stroke", "#1a1a1a" if "guide" not in classes else "#b0b0b0")
+            node.set("stroke-width", "1")
+        elif tag == "text":
+            node.set("fill", "#1a1a1a")
+            node.set("font-family", "Arial, sans-serif")
+            node.set("font-size", "15" if "title" in classes else "12")
+            if "title" in classes or "centered" in classes or (axis == "x" and "value" not in classes):
+                node.set("text-anchor", "middle")
+            elif axis == "y":
+                node.set("text-anchor", "end")
+        for child in list(node):
+            if "tooltip" in (child.get("class") or "").split():
+                node.remove(child)  # the hover box of pygal's script, which the page does not carry
+            else:
+                walk(child, axis)
+
+    def apply(root: Any) -> Any:
+        walk(root, None)
+        return root
+
+    return apply
+
+
 def _style(colours: Sequence[str] = GROUP_COLOURS, *, solid_major: bool = False) -> Any:
     """`solid_major`: the major guide is a reference line (100% of the target), drawn solid and dark."""
     from pygal.style import Style
@@ -119,6 +170,7 @@ def _render(chart: Any, chart_id: str, title: str, description: str) -> Chart:
 
     chart.uuid = chart_id  # pygal names its CSS after a random id; a fixed one keeps pages reproducible
     chart.add_xml_filter(_accessible(chart_id, description))
+    chart.add_xml_filter(_self_contained(chart.config.style.colors))
     was_lxml = etree.lxml
     etree.to_etree()
     try:
@@ -126,7 +178,7 @@ def _render(chart: Any, chart_id: str, title: str, description: str) -> Chart:
     finally:
         if was_lxml:
             etree.to_lxml()
-    return Chart(title=title, svg=svg, description=description)
+    return Chart(title=title, svg=svg, description=description, width=chart.config.width, height=chart.config.height)
 
 
 def _share_label(share: Decimal, approximate: bool) -> str:
@@ -282,7 +334,7 @@ def results_charts(report: Any) -> list[Chart]:
             print_values_position="top",
             legend_at_bottom=True,
             width=960,
-            height=340,
+            height=280,
             truncate_label=-1,
             truncate_legend=-1,
             margin=10,

@@ -48,11 +48,9 @@ def page(
     charts: Sequence[Chart] = (),
 ) -> str:
     """`links` turns a cell whose whole text is a project name or a decision's reference into a link (the
-    site); `nav` is the site's navigation; `charts` come first, their
-    SVG is pygal's own output (built from escaped text), so it is marked safe."""
+    site); `nav` is the site's navigation; `charts` come first."""
     links = links or {}
     from jinja2 import Environment, PackageLoader, select_autoescape
-    from markupsafe import Markup
 
     environment = Environment(
         loader=PackageLoader("wawtool", "templates"), autoescape=select_autoescape(["html", "j2"])
@@ -77,7 +75,7 @@ def page(
         failed=failed,
         data=data,
         nav=nav or [],
-        charts=[{"title": c.title, "svg": Markup(c.svg), "description": c.description} for c in charts],
+        charts=charts,
         generated=dt.date.today().isoformat(),
         version=version("wawtool"),
     )

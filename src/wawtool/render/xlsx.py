@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -43,10 +43,14 @@ def set_cell(ws: Worksheet, row: int, column: int, value: object, number_format:
         cell.number_format = number_format
 
 
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+
+
 def _header(ws: Worksheet, columns: list[str], widths: list[int]) -> None:
     for index, (name, width) in enumerate(zip(columns, widths, strict=True), start=1):
         set_cell(ws, 1, index, name)
         ws.cell(row=1, column=index).font = BOLD
+        ws.cell(row=1, column=index).alignment = HEADER_ALIGNMENT  # a long header wraps, never runs off its column
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
 

@@ -1,0 +1,109 @@
+"""What a controller does with waw's output in an office suite, done by LibreOffice: a page pasted into Word
+keeps its tables as tables and its charts as pictures; the workbook prints with no column split off its page.
+
+These tests skip where LibreOffice (`soffice`) or poppler's `pdftotext` is absent; `.ci/run` installs both.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from helpers import SHIPPED, run
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice is not installed (Debian: libreoffice-writer-nogui libreoffice-calc-nogui)"
+)
+
+
+def _convert(source: Path, target: str, *options: str) -> Path:
+    """LibreOffice's own conversion, with a profile of its own so that runs never share state."""
+    assert SOFFICE is not None
+    profile = source.parent / "lo-profile"
+    done = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation={profile.as_uri()}", *options, "--convert-to", target,
+         "--outdir", str(source.parent), str(source)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    converted = source.with_suffix("." + target.split(":")[0])
+    assert done.returncode == 0 and converted.is_file(), done.stdout + done.stderr
+    return converted
+
+
+class _Tables(HTMLParser):
+    """The header row of every table of a page, and the number of charts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers: list[list[str]] = []
+        self.images = 0
+        self._in_head = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "thead":
+            self._in_head = True
+            self.headers.append([])
+        elif tag == "th" and self._in_head:
+            self._cell = []
+        elif tag == "img":
+            self.images += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self._in_head = False
+        elif tag == "th" and self._cell is not None:
+            self.headers[-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["budget", "--year", "2024"], ["report", "--quarter", "Q3-2021"], ["show", "zorgstart"]],
+    ids=lambda c: c[0],
+)
+def test_a_page_in_word_keeps_its_tables_as_tables_and_its_charts_as_pictures(
+    command: list[str], tmp_path: Path
+) -> None:
+    docx = pytest.importorskip("docx", reason="python-docx is not installed")
+    html = run(*command, "--format", "html", data=SHIPPED).stdout
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    expected = _Tables()
+    expected.feed(html)
+    document = docx.Document(str(_convert(page, "docx:MS Word 2007 XML", "--infilter=HTML (StarWriter)")))
+    assert len(document.tables) == len(expected.headers) > 0
+    for table, header in zip(document.tables, expected.headers, strict=True):
+        assert [cell.text.strip() for cell in table.rows[0].cells] == header
+    assert len(document.inline_shapes) == expected.images > 0
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Staafdiagram" not in text and not re.search(r"€ 0€ 100\.000", text)  # no chart spilled as loose text
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_workbook_prints_every_sheet_with_all_its_columns_on_each_page(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "waw.xlsx"
+    assert run("export", "-o", book, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
+    sheets = [[str(c.value) for c in ws[1] if c.value is not None] for ws in load_workbook(book).worksheets]
+    pdf = _convert(book, "pdf")
+    pages = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
+    assert len(pages) >= len(sheets)
+    for number, page in enumerate(pages, start=1):
+        words = set(page.split())
+        # the header row is repeated on every page; a column split off would take its header's words with it
+        assert any(all(set(h.split()) <= words for h in header) for header in sheets), (number, page[:400])
