@@ -1,6 +1,7 @@
 """Where the time of `waw check-budget` on the shipped data goes: each step as a whole process, cumulative.
 
     python benchmarks/startup.py --runs 11 > startup.md
+    python benchmarks/startup.py --runs 11 --against /tmp/waw-before/bin   # against an earlier waw
 
 Run it from an installed waw (`pip install .` writes the compiled bytecode); an editable install under
 PYTHONDONTWRITEBYTECODE=1 compiles waw's modules anew at every start and measures that instead.
@@ -77,10 +78,32 @@ def target_ratio(runs: int, env: dict[str, str] | None = None) -> tuple[float, f
     return statistics.median(stack), statistics.median(command)
 
 
+def against(other_bin: Path, runs: int) -> None:
+    """Issue 10's limit: `waw check-budget` within 5% of an earlier waw's, both installed (each in its own
+    venv), run in turns on the same data, with the data cache kept and off."""
+    other = [str(other_bin / "waw"), *COMMAND[1:]]
+    print(f"`waw check-budget` on the shipped data, {runs * 2} runs in turns:")
+    print()
+    print(f"| data cache | {other_bin.parent.name} (s) | this waw (s) | change |")
+    print("|---|---:|---:|---:|")
+    for label, env in (("kept", None), ("off (WAW_CACHE=0)", {"WAW_CACHE": "0"})):
+        then, now = [], []
+        median_seconds(other, 1, env), median_seconds(COMMAND, 1, env)  # fill both caches
+        for _ in range(runs * 2):
+            then.append(median_seconds(other, 1, env))
+            now.append(median_seconds(COMMAND, 1, env))
+        before, after = statistics.median(then), statistics.median(now)
+        print(f"| {label} | {before:.3f} | {after:.3f} | {(after / before - 1) * 100:+.1f}% |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--against", type=Path, help="the bin directory of another installed waw to compare with")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.runs)
+        return
     rows = [(name, median_seconds(argv, args.runs)) for name, argv in STEPS]
     base = rows[0][1]
     print(f"| step | median of {args.runs} (s) | x baseline |")

@@ -136,3 +136,17 @@ def test_check_budget_loads_neither_the_charts_nor_the_templates() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
     assert "wawtool" in imported and not imported & {"pygal", "jinja2", "markupsafe", "lxml"}
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_colour_of_a_chart_stands_out_from_the_white_page() -> None:
+    """WCAG 2.1 non-text contrast (1.4.11): a bar's colour at least 3:1 against its background."""
+    from wawtool.render.charts import GROUP_COLOURS, LIGHT_COLOUR, NO_LIGHT_COLOUR, TARGET_COLOUR
+
+    for colour in [*LIGHT_COLOUR.values(), NO_LIGHT_COLOUR, TARGET_COLOUR, *GROUP_COLOURS]:
+        assert (1 + 0.05) / (_luminance(colour) + 0.05) >= 3, colour

@@ -80,7 +80,8 @@ LIGHT_LABEL = {
     "binnen-maximum": "○ binnen maximum",
     "boven-maximum": "▲ boven maximum",
 }
-MARKDOWN_SYMBOL = {"groen": "🟢", "oranje": "🟠", "rood": "🔴"}
+# In markdown (a pull request, a pasted monitor) the lights are coloured emoji in the same three shapes.
+MARKDOWN_SYMBOL = {"groen": "🟢", "oranje": "🔶", "rood": "❌"}
 QUALIFIER_LABEL = {
     "ongeveer": "ca.",
     "bijna": "bijna",

@@ -25,7 +25,7 @@ from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro, figure_text, number_text
 # grey of a state that is no light (a cap, a project that ended) as well.
 LIGHT_COLOUR = {"groen": "#1e7b34", "oranje": "#b35c00", "rood": "#b3202a"}
 NO_LIGHT_COLOUR = "#6b6b6b"
-TARGET_COLOUR = "#8c9aa8"
+TARGET_COLOUR = "#74828f"
 GROUP_COLOURS = ("#0b4f8a", "#6a3d9a", "#1b7f79", "#8a5a00", "#9c2f5f", "#44546a")
 FONT = "'Segoe UI', Arial, sans-serif"
 
