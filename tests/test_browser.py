@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -23,8 +25,9 @@ from wawtool.figures import Figure
 from wawtool.fmt import LIGHT_LABEL, figure_text, number_text
 
 CHROMIUM = os.environ.get("WAW_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-# A4 is 210 mm wide; the page's print margins (12 mm each side) leave 186 mm, 703 CSS pixels at 96 per inch.
-A4_CONTENT_PX = round((210 - 2 * 12) / 25.4 * 96)
+# A4 is 210 by 297 mm; the page's print margins (12 mm each side) leave 186 mm in portrait (703 CSS pixels at
+# 96 per inch) and 273 mm in landscape, which a page with a wide table asks for (`<body class="landscape">`).
+A4_CONTENT_PX = {"portrait": round((210 - 2 * 12) / 25.4 * 96), "landscape": round((297 - 2 * 12) / 25.4 * 96)}
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +41,22 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+# Pages of `--format html` that the site has no page for, written beside the site's pages.
+COMMAND_PAGES = {
+    "status-Q3-2023.html": ["status", "--quarter", "Q3-2023"],
+    "status-Q3-2021-scholing.html": ["status", "--quarter", "Q3-2021", "--category", "scholingsprojecten"],
+}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("browser") / "site"
     result = run("site", "-o", target, data=SHIPPED)
     assert result.exit_code == 0, result.output
+    for name, command in COMMAND_PAGES.items():
+        page = run(*command, "--format", "html", data=SHIPPED)
+        assert page.exit_code == 0, page.output
+        (target / name).write_text(page.stdout, encoding="utf-8")
     return target
 
 
@@ -76,17 +90,21 @@ def _overflow(page: Any) -> list[str]:
 
 def test_every_page_renders_without_errors_and_fits_1280_pixels_and_a4(browser: Any, site: Path) -> None:
     pages = sorted(site.glob("*.html"))
-    assert len(pages) == 50
+    assert len(pages) == 50 + len(COMMAND_PAGES)
     for path in pages:
         page, problems = _open(browser, path)
         assert not problems, (path.name, problems)
         assert page.locator("h1").count() == 1 and page.locator("main table, main figure").count() > 0, path.name
         assert not _overflow(page), (path.name, "1280 px", _overflow(page))
+        orientation = page.evaluate("document.body.className")
         page.close()
-        printed, problems = _open(browser, path, width=A4_CONTENT_PX, media="print")
-        assert not _overflow(printed), (path.name, "A4", _overflow(printed))
+        printed, problems = _open(browser, path, width=A4_CONTENT_PX[orientation], media="print")
+        assert not _overflow(printed), (path.name, f"A4 {orientation}", _overflow(printed))
         pdf = printed.pdf(format="A4", prefer_css_page_size=True)
         assert pdf.startswith(b"%PDF") and not problems, (path.name, problems)
+        width, height = (float(v) for v in re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+        assert (width > height) == (orientation == "landscape") and round(min(width, height)) == 595  # A4
+
         printed.close()
 
 
@@ -135,6 +153,51 @@ def test_the_q3_2021_monitor_page_shows_the_figures_of_the_json(browser: Any, si
         checked += 1
     assert checked == 21 + 4  # every project row and every headline figure
     page.close()
+
+
+def test_the_begroting_page_shows_every_amount_of_the_json(browser: Any, site: Path) -> None:
+    from wawtool.fmt import euro
+
+    report = json.loads(run("budget", "--year", "2024", "--format", "json", data=SHIPPED).stdout)
+    page, _ = _open(browser, site / "begroting-2024.html")
+    rows = _cells(page)
+    lines = [line for group in report["groups"] for line in group["lines"]]
+    for line in lines:
+        shown = euro(Decimal(line["amount"]), whole=True)  # the begroting's table is in whole euros, as Tabel 1
+        assert any(line["label"] in cells and shown in cells for cells in rows), line
+    for group in report["groups"]:
+        shown = euro(Decimal(group["subtotal"]), whole=True)
+        assert any(group["name"] in cells and shown in cells for cells in rows), group
+    footer = page.eval_on_selector_all("tfoot tr", "rows => rows.map(r => r.innerText)")
+    assert any(euro(Decimal(report["total"]), whole=True) in text for text in footer)
+    assert "€ 50.455,25" in page.inner_text("main")  # and the exact amount where the page gives it
+    assert len(lines) == 4 + 8 + 1  # Organisatie, Projecten, Trainingen
+    page.close()
+
+
+def test_every_printed_page_carries_the_source_date_and_page_number_and_repeats_table_headers(
+    browser: Any, site: Path, tmp_path: Path
+) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    page, _ = _open(browser, site / "status-Q3-2023.html", media="print")
+    pdf = tmp_path / "status.pdf"
+    pdf.write_bytes(page.pdf(format="A4", prefer_css_page_size=True))
+    page.close()
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 3
+    rows = 0
+    for number, printed in enumerate(pages, start=1):
+        words = " ".join(printed.split())
+        assert "Stand van de projecten Q3-2023 (t/m 2023-09) · bron: " in words and "gemaakt op " in words
+        assert f"pagina {number} van {len(pages)}" in words
+        categories = ("Doorstroombanen", "Scholingsprojecten", "Begeleiding doelgroepen", "WSP-projecten")
+        if any(category in words for category in categories):  # a page with rows of the table has its header
+            assert "Categorie Project Indicator Doel Resultaat" in words, number
+            rows += 1
+    assert rows >= 2  # the table runs over more than one page
 
 
 def _contrast(foreground: str, background: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -93,3 +94,15 @@ def test_lights_have_their_word_and_values_are_escaped(minimal: Path) -> None:
     assert "&lt;b&gt;Alpha&lt;/b&gt; &amp; co" in result.stdout and "<b>Alpha" not in result.stdout
     status = run("status", "--quarter", "Q3-2023", "--format", "html", data=SHIPPED).stdout
     assert '<span class="light light-groen">● groen</span>' in status
+
+
+def test_the_print_footer_is_one_css_string_whatever_the_title_holds() -> None:
+    from wawtool.render.html import css_string
+
+    hostile = 'Begroting "2024" \\ </style><script>alert(1)</script> · € 5'
+    quoted = str(css_string(hostile))
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"' and not set('"<>\n') & set(inner)
+    # CSS reads each escape back as its character: decode the way a browser does
+    decoded = re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), inner)
+    assert decoded == hostile

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..budget import Verdict
 from ..fmt import VERDICT_LABEL, cell_text
 from ..table import Cell, LightCell, Table, VerdictCell
@@ -16,6 +18,8 @@ from ..table import Cell, LightCell, Table, VerdictCell
 if TYPE_CHECKING:
     from .charts import Chart
 
+# A page with a table this wide prints landscape: on portrait A4 its words would break mid-word.
+LANDSCAPE_COLUMNS = 7
 VERDICT_CLASS = {Verdict.PASS: "pass", Verdict.FAIL: "fail", Verdict.UNKNOWN: "unknown"}
 
 
@@ -37,6 +41,14 @@ def _cell(cell: Cell, numeric: bool, links: dict[str, str]) -> _Cell:
     return _Cell(text, css, href=links.get(text))
 
 
+def css_string(text: str) -> Markup:
+    """A quoted CSS string for the print footer: anything but letters, digits and plain punctuation is a CSS
+    escape, so no text from the data can end the string or the style element."""
+    plain = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;()-/")
+    # CSS ends a hex escape at one whitespace, which it consumes: every escape gets its own
+    return Markup('"' + "".join(c if c in plain else f"\\{ord(c):06x} " for c in text) + '"')
+
+
 def page(
     title: str,
     tables: list[Table],
@@ -55,6 +67,7 @@ def page(
     environment = Environment(
         loader=PackageLoader("wawtool", "templates"), autoescape=select_autoescape(["html", "j2"])
     )
+    environment.filters["css_string"] = css_string
     shaped = [
         {
             "title": t.title,
@@ -68,14 +81,17 @@ def page(
         }
         for t in tables
     ]
+    generated = dt.date.today().isoformat()
     return environment.get_template("page.html.j2").render(
         title=title,
+        footer=f"{title} · bron: {data} · gemaakt op {generated} met waw {version('wawtool')}",
         tables=shaped,
         summary=summary,
         failed=failed,
         data=data,
         nav=nav or [],
         charts=charts,
-        generated=dt.date.today().isoformat(),
+        landscape=any(len(t.columns) >= LANDSCAPE_COLUMNS for t in tables),
+        generated=generated,
         version=version("wawtool"),
     )
