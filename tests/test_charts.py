@@ -60,6 +60,12 @@ def test_the_monitor_chart_draws_each_share_in_its_lights_colour_with_its_word()
     assert bars["133,3%  ● groen"].startswith("fill:#1e7b34;stroke")  # 7 of 5,25: exact, solid
     assert bars["158,3%  ▲ boven maximum"].startswith("fill:#6b6b6b")  # a cap is no light: grey
     assert len(bars) == 3
+    # each label stands beside its own bar, right of its end, at the bar's height
+    rects = [r for g in chart.iter(f"{SVG}g") if g.get("class") == "bar" for r in g.findall(f"{SVG}rect")]
+    texts = [t for t in chart.iter(f"{SVG}text") if "value" in (t.get("class") or "").split()]
+    for rect, text in zip(rects, texts, strict=True):
+        right, top = float(rect.get("x", 0)) + float(rect.get("width", 0)), float(rect.get("y", 0))
+        assert right < float(text.get("x", 0)) < right + 10 and top < float(text.get("y", 0)) < top + 40
     # Wijkleerbedrijf's period is unknown, so is its share: named, and no bar (not a zero)
     (unknown,) = [label for label in _axis_labels(chart) if label.startswith("Wijkleerbedrijf")]
     assert unknown.endswith("onbekend (periode onbekend)")
