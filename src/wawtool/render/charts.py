@@ -16,10 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..figures import Figure as FigureValue
 from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro, figure_text, number_text
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from ..monitor_reports import StatusRow
+    from ..project_report import ProjectReport
+    from ..reports import BudgetReport
 
 # The lights on white: each at least 3:1 against the page (WCAG 2.1, 1.4.11 non-text contrast), and the
 # grey of a state that is no light (a cap, a project that ended) as well.
@@ -185,8 +192,8 @@ def _share_label(share: Decimal, approximate: bool) -> str:
     return figure_text(FigureValue(value=share, approximate=approximate), money=False, percent=True)
 
 
-def share_chart(rows: Sequence[Any], heading: str, chart_id: str = "aandeel") -> Chart | None:
-    """Rows are the monitor's StatusRows. Only rows with a target or a share are drawn; the rest have no
+def share_chart(rows: Sequence[StatusRow], heading: str, chart_id: str = "aandeel") -> Chart | None:
+    """Only rows with a target or a share are drawn; the rest have no
     share of a target to show (words only, no target)."""
     import pygal
 
@@ -239,8 +246,8 @@ def share_chart(rows: Sequence[Any], heading: str, chart_id: str = "aandeel") ->
     return _render(chart, chart_id, heading, description)
 
 
-def begroting_chart(years: dict[int, Any], chart_id: str = "begroting") -> Chart | None:
-    """`years` maps a year to its BudgetReport. A group with unknown lines is a lower bound: pale, dashed,
+def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting") -> Chart | None:
+    """A group with unknown lines is a lower bound: pale, dashed,
     and its year's label says `+ onbekend`."""
     import pygal
 
@@ -292,16 +299,16 @@ def begroting_chart(years: dict[int, Any], chart_id: str = "begroting") -> Chart
     return _render(chart, chart_id, title, description)
 
 
-def results_charts(report: Any) -> list[Chart]:
+def results_charts(report: ProjectReport) -> list[Chart]:
     """A project's results over the quarters against the pro-rata target, one chart per indicator (never two
     indicators in one bar)."""
     import pygal
 
     indicators: dict[str, str] = {}
     for quarter in report.quarters:
-        for row in quarter.rows:
-            if row.indicator and (row.target is not None or row.result is not None):
-                indicators.setdefault(row.indicator, row.indicator_name or row.indicator)
+        for listed in quarter.rows:
+            if listed.indicator and (listed.target is not None or listed.result is not None):
+                indicators.setdefault(listed.indicator, listed.indicator_name or listed.indicator)
     charts = []
     for number, (indicator, name) in enumerate(indicators.items(), start=1):
         labels, results, expected, spoken = [], [], [], []
@@ -350,7 +357,7 @@ def results_charts(report: Any) -> list[Chart]:
     return charts
 
 
-def _result_text(row: Any) -> str:
+def _result_text(row: StatusRow) -> str:
     if row.result is None or row.result.value is None:
         return UNKNOWN_LABEL
     return number_text(Decimal(str(row.result.value)), row.result.qualifier, percent=row.unit == "percent")
@@ -360,7 +367,7 @@ def share_heading(quarter: str) -> str:
     return f"Resultaat als % van het doel naar rato (100% = op schema), {quarter}"
 
 
-def charts_for(report: Any) -> list[Chart]:
+def charts_for(report: BaseModel) -> list[Chart]:
     """The charts of a report's HTML page (none for reports that are checks or lists)."""
     from ..monitor_reports import MonitorReport, StatusReport
     from ..project_report import ProjectReport
