@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from helpers import SHIPPED, run
@@ -138,6 +139,27 @@ TABEL_1 = {
     "Ik in de Kinderopvang!": "32000.00",
     "Trainingen Ik Word, Ik Ben en Arbeidstools": "50455.25",
 }
+
+
+def test_the_derived_second_half_year_of_ai_operator_says_so_wherever_it_is_shown(tmp_path: Path) -> None:
+    """'Totaal 1 jaar € 130.000' less the two known lines gives the conditional extension: € 60.000, derived.
+    The begroting counts it, so its line, the list of risks and the workbook show the same figure, marked."""
+    label = "AI Operator: Verlenging met een half jaar bij positieve evaluatie"
+    report = json.loads(run("budget", "--year", "2021", "--format", "json", data=SHIPPED).stdout)
+    (risk,) = report["risks"]
+    assert (risk["label"], risk["amount"]) == (label, "60000.00") and risk["derived_from"]
+    table = run("budget", "--year", "2021", "--format", "markdown", data=SHIPPED).stdout
+    assert f"|  | {label} | € 60.000 (afgeleid) |" in table  # the begroting's line
+    assert f"| 2021 | {label} | € 60.000 (afgeleid) |" in table  # and the risk
+    assert "onbekend" not in table.split("Voorwaardelijke reserveringen")[1]
+    target = tmp_path / "waw.xlsx"
+    assert run("export", "-o", target, "--year", "2021", data=SHIPPED).exit_code == 0
+    sheet = openpyxl.load_workbook(target)["Projecten"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "ai-operator")
+    ai = dict(zip(header, row, strict=True))
+    assert ai["2021"] == 70000  # the known lines; the derived one is named beside them
+    assert "Verlenging met een half jaar bij positieve evaluatie 2021: € 60.000 (afgeleid" in ai["Niet per jaar"]
 
 
 def test_begroting_2024_is_tabel_1(dataset: Dataset) -> None:

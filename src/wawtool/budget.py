@@ -112,6 +112,7 @@ class SpreadLine(Report):
     years: list[int]
     amount: Decimal | None
     source: str
+    derived_from: str | None = None  # an amount the source gives only through a stated total
 
 
 class YearCheck(Report):
@@ -136,6 +137,7 @@ class Risk(Report):
     amount: Decimal | None
     condition: str
     source: str
+    derived_from: str | None = None  # an amount the source gives only through a stated total
 
 
 # -- sums ------------------------------------------------------------------
@@ -571,16 +573,18 @@ def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:
     found = []
     for located in dataset.projects:
         project: Project = located.model
-        for line in project.budget:
+        figures = line_figures(project)  # the same amounts as the begroting, a derived one included
+        for line, figure in zip(project.budget, figures, strict=True):
             if line.condition and (year is None or year in line.span()):
                 found.append(
                     Risk(
                         year=years_text(line.span()),
                         project=project.id,
                         label=f"{project.name}: {line.description}",
-                        amount=line.amount,
+                        amount=figure.value,
                         condition=line.condition,
                         source=line.source,
+                        derived_from=figure.derived_from,
                     )
                 )
     return sorted(found, key=lambda r: (r.year, r.label))

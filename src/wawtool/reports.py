@@ -162,13 +162,13 @@ class ProjectOverview(Report):
 
 
 def build_projects_overview(dataset: Dataset) -> tuple[list[ProjectOverview], list[int]]:
-    """Every project with its known single-year amounts; spans and unknown amounts named, not summed."""
+    """Every project with its known single-year amounts; spans, unknown and derived amounts named, not summed."""
     rows = []
     for located in dataset.projects:
         project = located.model
         per_year: dict[int, Decimal] = {}
         other: list[budget.SpreadLine] = []
-        for line in project.budget:
+        for line, figure in zip(project.budget, budget.line_figures(project), strict=True):
             if line.year is not None and line.amount is not None:
                 per_year[line.year] = per_year.get(line.year, budget.ZERO) + line.amount
             else:
@@ -177,8 +177,9 @@ def build_projects_overview(dataset: Dataset) -> tuple[list[ProjectOverview], li
                         label=line.description,
                         project=project.id,
                         years=line.span(),
-                        amount=line.amount,
+                        amount=figure.value,
                         source=line.source,
+                        derived_from=figure.derived_from,
                     )
                 )
         rows.append(

@@ -334,7 +334,9 @@ def _year_lines_table(year: YearCheck) -> Table:
 
 
 def _risks_table(report_risks: list[Risk]) -> Table:
-    rows: list[list[Cell]] = [[r.year, r.label, MoneyCell(r.amount), r.condition] for r in report_risks]
+    rows: list[list[Cell]] = [
+        [r.year, r.label, MoneyCell(r.amount, derived=r.derived_from is not None), r.condition] for r in report_risks
+    ]
     return Table(
         title="Voorwaardelijke reserveringen (risico's)",
         columns=["Jaar", "Post", "Bedrag", "Voorwaarde"],
@@ -347,7 +349,10 @@ def budget_tables(report: BudgetReport) -> list[Table]:
     rows: list[list[Cell]] = []
     for group in report.groups:
         rows.append([group.name, "", MoneyCell(group.subtotal, whole=True)])
-        rows += [["", line.label, MoneyCell(line.amount, whole=True)] for line in group.lines]
+        rows += [
+            ["", line.label, MoneyCell(line.amount, whole=True, derived=line.derived_from is not None)]
+            for line in group.lines
+        ]
     footer: list[list[Cell]] = [["Totaal uitgaven", "", MoneyCell(report.total, whole=True)]]
     footer.append(
         [

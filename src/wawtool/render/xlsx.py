@@ -245,6 +245,8 @@ def _other_lines(lines: object) -> str:
         span = line["years"]
         years = f"{span[0]}-{span[-1]}" if len(span) > 1 else str(span[0])
         amount = euro(line["amount"]) if line["amount"] is not None else UNKNOWN_LABEL
+        if line.get("derived_from"):
+            amount += f" (afgeleid: {line['derived_from']})"
         parts.append(f"{line['label']} {years}: {amount}")
     return "; ".join(parts)
 
