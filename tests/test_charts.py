@@ -111,6 +111,28 @@ def test_the_start_page_shows_the_begroting_per_year_by_group(tmp_path: Path) ->
     assert "Q3-2023" in _description(lights)
 
 
+def test_lines_over_several_years_get_a_bar_of_their_own_never_a_share_of_one_year(tmp_path: Path) -> None:
+    """Energietransitie's € 400.000 and ZorgStart's € 557.000 and € 110.000 are for "2021 / 2022" with no split:
+    in neither year's bar, and not left out either: a pale, dashed bar of their own, after 2022."""
+    assert run("site", "-o", tmp_path / "site", data=SHIPPED).exit_code == 0
+    start = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<td>2021-2022 (verdeling onbekend)</td><td class="num">€ 1.067.000</td>' in start  # the table too
+    begroting, _ = _images(start)
+    axis = [t.text for t in begroting.iter(f"{SVG}text") if t.text and t.text[:2] == "20"]
+    years = ["2020: € 33.000", "2021: € 580.000", "2022: € 260.000", "2021-2022: € 1.067.000", "2024: € 1.054.795"]
+    assert axis == years
+    assert "€ 0" not in [label for label, _ in _bars(begroting)]  # a group absent from a year: no bar, not a zero
+    spans = [(label, style) for label, style in _bars(begroting) if label.startswith("2021-2022")]
+    assert len(spans) == 1 and "fill-opacity:0.35" in spans[0][1] and "dasharray" in spans[0][1]
+    assert spans[0][0] == "2021-2022, verdeling onbekend: € 1.067.000"
+    description = _description(begroting)
+    assert "2021-2022, over de jaren verdeeld, verdeling onbekend: € 1.067.000, Energietransitie" in description
+    assert "ZorgStart: Uitvoeringskosten € 557.000" in description
+    (one_year,) = _charts("budget", "--year", "2022")
+    labels = [label for label, _ in _bars(one_year)]
+    assert labels == ["Projecten 2022: € 260.000", "2021-2022, verdeling onbekend: € 1.067.000"]
+
+
 def test_a_projects_results_chart_has_one_indicator_against_its_pro_rata_target() -> None:
     charts = _charts("show", "zorgstart")
     titles = [_description(c).split(". ")[0] for c in charts]

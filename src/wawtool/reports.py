@@ -196,3 +196,22 @@ def build_projects_overview(dataset: Dataset) -> tuple[list[ProjectOverview], li
             )
         )
     return rows, budget.budget_years(dataset)
+
+
+def spread_by_span(years: dict[int, BudgetReport]) -> dict[tuple[int, ...], list[budget.SpreadLine]]:
+    """The lines that span years, once per span: each year's report lists them, none counts them."""
+    spans: dict[tuple[int, ...], list[budget.SpreadLine]] = {}
+    seen: set[tuple[str, str, tuple[int, ...]]] = set()
+    for report in years.values():
+        for line in report.spread:
+            key = (line.project, line.label, tuple(line.years))
+            if key not in seen:
+                seen.add(key)
+                spans.setdefault(tuple(line.years), []).append(line)
+    return spans
+
+
+def spread_total(lines: list[budget.SpreadLine]) -> tuple[Decimal, bool]:
+    """The known sum of lines over several years, and whether an unknown one is among them."""
+    known = sum((line.amount for line in lines if line.amount is not None), budget.ZERO)
+    return known, any(line.amount is None for line in lines)

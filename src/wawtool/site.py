@@ -23,7 +23,7 @@ from .render.charts import Chart, begroting_chart, charts_for, share_chart, shar
 from .render.html import page
 from .render.monitor_tables import monitor_tables
 from .render.project_tables import project_tables
-from .reports import BudgetReport, build_budget_report, build_check_budget_report
+from .reports import BudgetReport, build_budget_report, build_check_budget_report, spread_by_span, spread_total
 from .table import Table
 
 
@@ -116,6 +116,15 @@ def _start_tables(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: 
                 MoneyCell(report.available, whole=True, approximate=report.available_approximate),
                 f"Begroting {year}",
             ]
+        )
+    for span, lines in spread_by_span(budgets).items():
+        known, partly = spread_total(lines)
+        begroting.rows.append(
+            [f"{span[0]}-{span[-1]} (verdeling onbekend)", MoneyCell(known, whole=True, partly_unknown=partly), "", ""]
+        )
+        begroting.notes.append(
+            f"{span[0]}-{span[-1]}: regels over meer jaren zonder verdeling per jaar in de bron, in geen jaar "
+            "meegeteld: " + "; ".join(line.label for line in lines) + "."
         )
     tables = [programmes, begroting]
     if quarters:

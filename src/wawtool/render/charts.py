@@ -24,6 +24,7 @@ from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro, figure_text, number_text
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from ..budget import SpreadLine
     from ..monitor_reports import StatusRow
     from ..project_report import ProjectReport
     from ..reports import BudgetReport
@@ -70,6 +71,10 @@ def _accessible(chart_id: str, description: str) -> Callable[[Any], Any]:
     """An xml filter: no script in the SVG (pygal adds its tooltip config), and a named text alternative."""
 
     def apply(root: Any) -> Any:
+        for parent in list(root.iter()):
+            for bar in list(parent):
+                if bar.get("class") == "bar" and not bar.get("style"):
+                    parent.remove(bar)  # a stacked chart's empty place (pygal draws it as "€ 0"): no bar at all
         for bar in root.iter():
             if bar.get("class") == "bar" and bar.get("style"):
                 for rect in bar:  # pygal's stylesheet sets the rect's opacity, so the value's style goes there
@@ -246,9 +251,14 @@ def share_chart(rows: Sequence[StatusRow], heading: str, chart_id: str = "aandee
     return _render(chart, chart_id, heading, description)
 
 
+SPREAD_COLOUR = "#8a5a00"
+SPREAD_SERIES = "Meerjarig, verdeling onbekend"
+
+
 def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting") -> Chart | None:
-    """A group with unknown lines is a lower bound: pale, dashed,
-    and its year's label says `+ onbekend`."""
+    """A group with unknown lines is a lower bound: pale, dashed, and its year's label says `+ onbekend`.
+    Lines over several years whose split the source does not give (ZorgStart's "2021 / 2022") get a bar of
+    their own after the span's last year, pale and dashed: in no single year, and never left out."""
     import pygal
 
     if not years:
@@ -256,22 +266,37 @@ def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting")
     names: list[str] = []
     for report in years.values():
         names += [g.name for g in report.groups if g.name not in names]
+    from ..reports import spread_by_span
+
+    spans = spread_by_span(years)
+    columns: list[int | tuple[int, ...]] = []
+    for year in years:
+        columns.append(year)
+        columns += [span for span in spans if span[-1] == year or (span[-1] not in years and year == max(years))]
     labels, spoken = [], []
-    for year, report in years.items():
-        unknown = report.unknown_lines > 0
-        total = euro(report.total, whole=True) + (" + onbekend" if unknown else "")
-        labels.append(f"{year}: {total}")
+    for column in columns:
+        if isinstance(column, tuple):
+            total = _spread_total(spans[column])
+            labels.append(f"{column[0]}-{column[-1]}: {total}")
+            spoken.append(
+                f"{column[0]}-{column[-1]}, over de jaren verdeeld, verdeling onbekend: {total}, "
+                + ", ".join(f"{line.label} {_spread_total([line])}" for line in spans[column])
+            )
+            continue
+        report = years[column]
+        total = euro(report.total, whole=True) + (" + onbekend" if report.unknown_lines > 0 else "")
+        labels.append(f"{column}: {total}")
         spoken.append(
-            f"{year}: {total}, " + ", ".join(f"{g.name} {euro(g.subtotal, whole=True)}" for g in report.groups)
+            f"{column}: {total}, " + ", ".join(f"{g.name} {euro(g.subtotal, whole=True)}" for g in report.groups)
         )
     title = "Begroting per jaar, per groep" if len(years) > 1 else f"Begroting {next(iter(years))} per groep"
     chart = pygal.StackedBar(
-        style=_style(),
+        style=_style((*GROUP_COLOURS[: len(names)], SPREAD_COLOUR)),
         title=title,
         js=[],
         disable_xml_declaration=True,
         legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(names), 4),
+        legend_at_bottom_columns=min(len(names) + bool(spans), 4),
         y_title="euro",
         value_formatter=lambda v: euro(Decimal(str(round(v))), whole=True),
         width=960,
@@ -284,19 +309,38 @@ def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting")
     for index, name in enumerate(names):
         colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
         series: list[dict[str, Any] | None] = []
-        for report in years.values():
-            group = next((g for g in report.groups if g.name == name), None)
+        for column in columns:
+            groups = [] if isinstance(column, tuple) else years[column].groups
+            group = next((g for g in groups if g.name == name), None)
             if group is None:
                 series.append(None)
                 continue
             partial = any(line.amount is None for line in group.lines)
-            text = f"{name} {report.year}: {euro(group.subtotal, whole=True)}" + (" + onbekend" if partial else "")
+            text = f"{name} {column}: {euro(group.subtotal, whole=True)}" + (" + onbekend" if partial else "")
             series.append(_value(group.subtotal, text, colour, partial))
-        if len(years) == 1 and series[0] is not None:
+        if len(years) == 1 and not spans and series[0] is not None:
             name = series[0]["label"].replace(f" {next(iter(years))}:", ":")  # one year: the legend says the amount
         chart.add(name, series)
+    if spans:
+        chart.add(SPREAD_SERIES, [_spread_value(spans[c]) if isinstance(c, tuple) else None for c in columns])
     description = f"{title}. Gestapeld staafdiagram, een staaf per jaar: " + "; ".join(spoken) + "."
     return _render(chart, chart_id, title, description)
+
+
+def _spread_total(lines: list[SpreadLine]) -> str:
+    from ..reports import spread_total
+
+    known, partly = spread_total(lines)
+    return euro(known, whole=True) + (" + onbekend" if partly else "")
+
+
+def _spread_value(lines: list[SpreadLine]) -> dict[str, Any] | None:
+    from ..reports import spread_total
+
+    known, _ = spread_total(lines)
+    years = lines[0].years
+    text = f"{years[0]}-{years[-1]}, verdeling onbekend: {_spread_total(lines)}"
+    return _value(known, text, SPREAD_COLOUR, approximate=True) if known else None
 
 
 def results_charts(report: ProjectReport) -> list[Chart]:
