@@ -53,7 +53,37 @@ def test_subtotals_and_totals_are_formulas_over_their_lines(workbook: openpyxl.W
     assert cells["Tabel 1 Totaal uitgaven 2024"] == 1054795  # the published total, beside the formula
     total_row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[1].value == "Totaal uitgaven")
     assert cells["Totaal uitgaven min vermeld"] == f"=D{total_row}-D{total_row + 1}"
-    assert cells["Beschikbaar min totaal uitgaven"].startswith("=D") and cells["zo'n 1,3 miljoen"] == 1300000
+    headroom = "Beschikbaar min totaal uitgaven (ca.: beschikbaar is bij benadering)"
+    assert cells[headroom].startswith("=D") and cells["zo'n 1,3 miljoen"] == 1300000
+    # "zo'n 1,3 miljoen" is approximate, and so is everything computed from it: `ca. € 245.205`, never exact cents
+    formats = {row[1].value: row[3].number_format for row in sheet.iter_rows(min_row=2) if row[1].value}
+    assert formats[headroom] == formats["zo'n 1,3 miljoen"] == '"ca. €" #,##0;"ca. €" -#,##0'
+    assert formats["Totaal uitgaven"] == '"€" #,##0.00;"€" -#,##0.00'
+
+
+def test_results_keep_their_words_and_stay_numbers(tmp_path: Path) -> None:
+    """ZorgStart's "ruim 80" is the number 80 shown as `ruim 80`, its share of the target `≈ 85,3%`; a cap
+    (GGZ's "maximaal 12") keeps its word too. Whole counts have no decimal point (Excel shows `6.` for #,##0.##)."""
+    target = tmp_path / "waw.xlsx"
+    assert run("export", "-o", target, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
+    sheet = openpyxl.load_workbook(target)["Monitor Q3-2021"]
+    rows = {(r[1].value, r[2].value): r for r in sheet.iter_rows(min_row=2)}
+    zorgstart = rows[("ZorgStart", "Uitstroom naar betaald werk")]
+    result, share = zorgstart[4], zorgstart[5]
+    assert (result.value, result.number_format) == (80, '"ruim "#,##0')
+    assert share.number_format == '"≈ "0.0"%"' and share.value == pytest.approx(85.3, abs=0.05)
+    assert (zorgstart[3].value, zorgstart[3].number_format) == (250, "#,##0")
+    ggz = rows[("Voortzetting gezamenlijke aanpak GGZ en Werk & inkomen", "Gestarte trajecten")]
+    assert (ggz[3].value, ggz[3].number_format) == (12, '"maximaal "#,##0')
+
+
+def test_the_chart_sheet_has_no_cell_wider_than_its_column(workbook: openpyxl.Workbook) -> None:
+    """Fitted to the page width, one long cell shrank the whole sheet to an unreadable size in print."""
+    sheet = workbook["Grafiek"]
+    for row in sheet.iter_rows():
+        for cell in row:
+            width = sheet.column_dimensions[cell.column_letter].width
+            assert cell.value is None or len(str(cell.value)) <= width or cell.alignment.wrap_text, cell.value
 
 
 def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(workbook: openpyxl.Workbook) -> None:
@@ -77,6 +107,9 @@ def test_the_chart_compares_like_with_like(workbook: openpyxl.Workbook) -> None:
     drawn = {r[0]: (r[1], r[2]) for r in rows if r[1] is not None}
     assert drawn["ZorgStart: Gestarte trajecten"] == (pytest.approx(178.4, abs=0.1), "● groen")
     assert len(chart.series[0].dPt) == len(drawn)  # every bar coloured by its own light
+    # the percentages are on the value axis, in a format of its own: not `≈` from the first bar's cell
+    assert chart.y_axis.numFmt.formatCode == '0"%"' and not chart.y_axis.numFmt.sourceLinked
+    assert chart.y_axis.title is not None and chart.x_axis.title is None
 
 
 def test_projects_sheet(workbook: openpyxl.Workbook) -> None:

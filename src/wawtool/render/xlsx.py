@@ -13,16 +13,18 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro
+from ..fmt import LIGHT_LABEL, QUALIFIER_LABEL, UNKNOWN_LABEL, euro
 from ..fmt import PROJECT_STATUS_LABEL as STATUS_LABEL
-from ..monitor_reports import StatusReport, StatusRow
+from ..monitor_reports import Figure, StatusReport, StatusRow
 from ..realisatie import RealisatieYear
 from ..reports import BudgetReport
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 EURO_WHOLE = '"€" #,##0;"€" -#,##0'
+EURO_APPROXIMATE = '"ca. €" #,##0;"ca. €" -#,##0'  # an approximate amount in whole euros: `ca. € 245.205`
 PERCENT = '0.0"%"'
-NUMBER = "#,##0.##"
+NUMBER = "#,##0"
+DECIMAL_NUMBER = "#,##0.0"  # "#,##0.##" leaves Excel showing `6.` for a whole number
 FILLS = {
     "groen": PatternFill("solid", fgColor="C6EFCE"),
     "oranje": PatternFill("solid", fgColor="FFEB9C"),
@@ -43,14 +45,14 @@ def set_cell(ws: Worksheet, row: int, column: int, value: object, number_format:
         cell.number_format = number_format
 
 
-HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _header(ws: Worksheet, columns: list[str], widths: list[int]) -> None:
     for index, (name, width) in enumerate(zip(columns, widths, strict=True), start=1):
         set_cell(ws, 1, index, name)
         ws.cell(row=1, column=index).font = BOLD
-        ws.cell(row=1, column=index).alignment = HEADER_ALIGNMENT  # a long header wraps, never runs off its column
+        ws.cell(row=1, column=index).alignment = WRAP  # a long header wraps, never runs off its column
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
 
@@ -87,22 +89,24 @@ def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
         _formula_row(ws, row + 1, "Verschil", "Totaal uitgaven min vermeld", f"=D{total_row}-D{row}")
         row += 2
     available_row = row
-    _formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", report.available)
+    approximate = EURO_APPROXIMATE if report.available_approximate else EURO
+    _formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", report.available, approximate)
     row += 1
     headroom = f"=D{available_row}-D{total_row}" if report.available is not None else None
-    _formula_row(ws, row, "Ruimte", "Beschikbaar min totaal uitgaven", headroom)
+    label = "Beschikbaar min totaal uitgaven" + (" (ca.: beschikbaar is bij benadering)" * report.available_approximate)
+    _formula_row(ws, row, "Ruimte", label, headroom, approximate)
     ws.auto_filter.ref = f"A1:F{last_line}"
 
 
-def _formula_row(ws: Worksheet, row: int, group: str, label: str, amount: object) -> None:
+def _formula_row(ws: Worksheet, row: int, group: str, label: str, amount: object, number_format: str = EURO) -> None:
     set_cell(ws, row, 1, group)
     set_cell(ws, row, 2, label)
     if amount is None:
         set_cell(ws, row, 4, UNKNOWN_LABEL)
     elif isinstance(amount, str):
-        ws.cell(row=row, column=4, value=amount).number_format = EURO  # our own formula, never the data's text
+        ws.cell(row=row, column=4, value=amount).number_format = number_format  # our formula, never the data's text
     else:
-        set_cell(ws, row, 4, amount, EURO)
+        set_cell(ws, row, 4, amount, number_format)
     for column in (1, 2, 4):
         ws.cell(row=row, column=column).font = BOLD
 
@@ -120,10 +124,24 @@ def monitor_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str 
         "Handmatig",
         "Toelichting",
     ]
-    _header(ws, columns, [24, 44, 34, 10, 12, 12, 18, 11, 60])
+    _header(ws, columns, [24, 44, 34, 15, 15, 12, 18, 11, 60])  # `maximaal 12`, `meer dan 800`
     for row_number, row in enumerate(report.rows, start=2):
         _monitor_row(ws, row_number, row, category_names)
     _filter(ws)
+
+
+def _figure(figure: Figure | None, percent: bool) -> tuple[object, str | None]:
+    """A result or target as a number, its words (`ruim`, `minimaal`) in its number format: `ruim 80` stays a
+    number that sorts and sums, and never reads as an exact 80."""
+    if figure is None or figure.value is None:
+        return None, None
+    base = PERCENT if percent else NUMBER if figure.value == figure.value.to_integral_value() else DECIMAL_NUMBER
+    words = QUALIFIER_LABEL.get(figure.qualifier, figure.qualifier) if figure.qualifier else ""
+    return figure.value, _worded(base, words)
+
+
+def _worded(number_format: str, words: str) -> str:
+    return f'"{words} "{number_format}' if words else number_format
 
 
 def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | None, str]) -> None:
@@ -132,9 +150,9 @@ def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | N
         (names.get(row.category, "Niet ingedeeld"), None),
         (row.project_name, None),
         (row.indicator_name or "", None),
-        (row.target.value if row.target and row.target.value is not None else None, PERCENT if percent else NUMBER),
-        (row.result.value if row.result and row.result.value is not None else None, PERCENT if percent else NUMBER),
-        (row.share, PERCENT),
+        _figure(row.target, percent),
+        _figure(row.result, percent),
+        (row.share, _worded(PERCENT, "≈" if row.share_approximate else "")),
         (LIGHT_LABEL[row.state.value], None),
         ("ja" if row.manual else "nee", None),
         ("; ".join(p for p in (row.reason if row.manual else None, row.text) if p), None),
@@ -152,20 +170,26 @@ def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | 
     from openpyxl.chart.marker import DataPoint
 
     ws.title = "Grafiek"
-    _header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [60, 20, 18])
     drawn = [r for r in report.rows if r.share is not None]
+    missing = [f"{r.project_name}: {r.indicator_name}" for r in report.rows if r.share is None and r.result]
+    names = [f"{r.project_name}: {r.indicator_name} (≈)" for r in drawn] + missing
+    # as wide as its longest name: Calc does not grow a row for wrapped text, so the names do not wrap
+    _header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [max([60, *map(len, names)]), 20, 18])
     for number, row in enumerate(drawn, start=2):
         label = f"{row.project_name}: {row.indicator_name}" + (" (≈)" if row.share_approximate else "")
         set_cell(ws, number, 1, label)
-        set_cell(ws, number, 2, row.share, PERCENT)
+        set_cell(ws, number, 2, row.share, _worded(PERCENT, "≈" if row.share_approximate else ""))
         set_cell(ws, number, 3, LIGHT_LABEL[row.state.value])
-    missing = [f"{r.project_name}: {r.indicator_name}" for r in report.rows if r.share is None and r.result]
-    if missing:
-        set_cell(ws, len(drawn) + 3, 1, "Niet getekend (geen aandeel van een doel te berekenen): " + "; ".join(missing))
+    if missing:  # a row each: one long cell would make the sheet print at a fraction of its size
+        set_cell(ws, len(drawn) + 3, 1, "Niet getekend (geen aandeel van een doel te berekenen):")
+        ws.cell(row=len(drawn) + 3, column=1).font = BOLD
+        for offset, name in enumerate(missing, start=len(drawn) + 4):
+            set_cell(ws, offset, 1, name)
     chart = BarChart()
     chart.type = "bar"
     chart.title = f"Resultaat als % van het doel naar rato, {report.quarter}"
-    chart.x_axis.title = "% van doel naar rato"
+    chart.y_axis.title = "% van doel naar rato"  # a horizontal bar chart's value axis is its y axis
+    chart.y_axis.number_format = '0"%"'  # its own, not the first bar's (which may say `≈`)
     chart.legend = None
     last = max(len(drawn) + 1, 2)
     chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=last), titles_from_data=True)
