@@ -175,6 +175,70 @@ def test_the_begroting_page_shows_every_amount_of_the_json(browser: Any, site: P
     page.close()
 
 
+MONEY = re.compile(r"-?\d+\.\d\d")
+
+
+def _amounts(node: Any, key: str = "") -> Iterator[tuple[str, Decimal]]:
+    """Every amount of a report's JSON (money is a string with cents), with the key it stands under."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            yield from _amounts(value, name)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _amounts(value, key)
+    elif isinstance(node, str) and MONEY.fullmatch(node):
+        yield key, Decimal(node)
+
+
+def _shown(amount: Decimal, text: str) -> bool:
+    from wawtool.fmt import euro
+
+    return euro(amount) in text or euro(amount, whole=True) in text
+
+
+def test_every_project_and_decision_page_shows_the_figures_of_its_json(browser: Any, site: Path) -> None:
+    """`waw show ID --format json` and `waw decision ID --format json` against the page a reader opens: every
+    amount, and every target and result in the words of its source (`ruim 80`, `maximaal 12`)."""
+    from wawtool.loader import load
+
+    dataset = load(SHIPPED).dataset
+    checked = 0
+    for project in dataset.projects:
+        report = json.loads(run("show", project.model.id, "--format", "json", data=SHIPPED).stdout)
+        page, _ = _open(browser, site / f"project-{project.model.id}.html")
+        text = page.inner_text("main")
+        for key, amount in _amounts(report):
+            assert _shown(amount, text), (project.model.id, key, amount)
+            checked += 1
+        for target in report["targets"]:
+            if target["value"] is not None:
+                shown = number_text(
+                    Decimal(target["value"]), target["qualifier"], percent=target.get("unit") == "percent"
+                )
+                assert shown.split("%")[0] in text, (project.model.id, target)
+                checked += 1
+        for quarter in report["quarters"]:
+            for row in quarter["rows"]:
+                if row["result"] and row["result"]["value"] is not None:
+                    result = row["result"]
+                    shown = number_text(
+                        Decimal(str(result["value"])), result["qualifier"], percent=row["unit"] == "percent"
+                    )
+                    assert shown in text, (project.model.id, quarter["quarter"], row["indicator"], shown)
+                    checked += 1
+        page.close()
+    for decision in dataset.decisions:
+        report = json.loads(run("decision", decision.model.id, "--format", "json", data=SHIPPED).stdout)
+        page, _ = _open(browser, site / f"besluit-{decision.model.id}.html")
+        text = page.inner_text("main")
+        for key, amount in _amounts(report):
+            if key != "difference" or amount != 0:  # a move reflected to the cent says so in words
+                assert _shown(amount, text), (decision.model.id, key, amount)
+                checked += 1
+        page.close()
+    assert checked >= 150  # 156 on the shipped data: amounts, targets and results of 39 projects and 2 decisions
+
+
 def test_every_printed_page_carries_the_source_date_and_page_number_and_repeats_table_headers(
     browser: Any, site: Path, tmp_path: Path
 ) -> None:
