@@ -106,3 +106,32 @@ def test_the_print_footer_is_one_css_string_whatever_the_title_holds() -> None:
     # CSS reads each escape back as its character: decode the way a browser does
     decoded = re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), inner)
     assert decoded == hostile
+
+
+def test_a_printed_page_names_the_commit_of_its_data(minimal: Path) -> None:
+    """A page printed for a collegevoorstel says which data it was made from: the commit that last changed the
+    data directory, and a warning where the work tree differs from it. Outside git it says nothing of git."""
+    from helpers import git
+
+    def footer() -> str:
+        page = run("budget", "--year", "2021", "--format", "html", data=minimal)
+        assert page.exit_code == 0, page.output
+        return re.search(r"<footer>(.*?)</footer>", page.stdout).group(1)  # type: ignore[union-attr]
+
+    assert "git" not in footer() and f"bron: {minimal}" in footer()
+    git(minimal.parent, "init", "-q")
+    git(minimal.parent, "add", "data")
+    git(minimal.parent, "commit", "-qm", "data")
+    commit = run_git(minimal.parent, "log", "-1", "--format=%h %cs")
+    short, date = commit.split()
+    assert f"bron: {minimal} (git {short} van {date}) · gemaakt op " in footer()
+    (minimal / "projects" / "beta.yaml").write_text((minimal / "projects" / "beta.yaml").read_text() + "\n")
+    assert f"(git {short} van {date}, met niet vastgelegde wijzigingen)" in footer()
+
+
+def run_git(repo: Path, *args: str) -> str:
+    import subprocess
+
+    from helpers import GIT_ENV
+
+    return subprocess.run(["git", *args], cwd=repo, env=GIT_ENV, check=True, capture_output=True, text=True).stdout

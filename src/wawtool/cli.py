@@ -220,11 +220,16 @@ def _emit(report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, fa
 
         typer.echo(to_csv(tables), nl=False)
     elif fmt == "html":
+        from .gitdata import data_version
         from .render.charts import charts_for
         from .render.html import page
 
         title = heading or (tables[0].title if tables else "waw")
-        typer.echo(page(title, tables, summary, failed, str(State.data), charts=charts_for(report)), nl=False)
+        version = data_version(State.data)
+        typer.echo(
+            page(title, tables, summary, failed, str(State.data), charts=charts_for(report), data_version=version),
+            nl=False,
+        )
     else:
         from .render.terminal import plain, print_segments, segments, wrap
 

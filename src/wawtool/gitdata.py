@@ -55,3 +55,19 @@ class RevisionTree:
 
     def read(self, name: str) -> bytes:
         return self.files[name]
+
+
+def data_version(data: Path) -> str | None:
+    """The commit the data directory was last changed in, for the footer of a printed page: `git 9cd3163 van
+    2026-11-25`, with a warning where the work tree differs from it. None outside git (no error: a page is
+    still a page without it)."""
+    data = data.resolve()
+    try:
+        line = _git(data, "log", "-1", "--format=%h %cs", "--", ".").decode().strip()
+        changed = _git(data, "status", "--porcelain", "--untracked-files=all", "--", ".").strip()
+    except (RevisionError, OSError):
+        return None
+    if not line:
+        return "niet in git vastgelegd" if changed else None
+    commit, date = line.split()
+    return f"git {commit} van {date}" + (", met niet vastgelegde wijzigingen" if changed else "")

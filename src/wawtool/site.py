@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .budget import budget_years
 from .decision_report import build_decision_report
+from .gitdata import data_version
 from .loader import Dataset
 from .monitor import Quarter
 from .monitor_reports import build_monitor_report, build_status_report, quarters_with_data
@@ -46,11 +47,14 @@ def pages(dataset: Dataset) -> dict[str, str]:
         + [(f"Monitor {q.label}", f"monitor-{q.id}.html") for q in quarters]
     )
     data = str(dataset.root)
+    version = data_version(dataset.root)
 
     def render(
         title: str, tables: list[Table], summary: str = "", failed: bool = False, charts: list[Chart] | None = None
     ) -> str:
-        return page(title, tables, summary, failed, data, links=links, nav=nav, charts=charts or [])
+        return page(
+            title, tables, summary, failed, data, links=links, nav=nav, charts=charts or [], data_version=version
+        )
 
     site: dict[str, str] = {}
     check = build_check_budget_report(dataset)

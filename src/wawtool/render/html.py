@@ -58,9 +58,11 @@ def page(
     links: dict[str, str] | None = None,
     nav: list[tuple[str, str]] | None = None,
     charts: Sequence[Chart] = (),
+    data_version: str | None = None,
 ) -> str:
     """`links` turns a cell whose whole text is a project name or a decision's reference into a link (the
-    site); `nav` is the site's navigation; `charts` come first."""
+    site); `nav` is the site's navigation; `charts` come first; `data_version` names the commit of the data,
+    so a printed page says which data it was made from."""
     links = links or {}
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -82,13 +84,14 @@ def page(
         for t in tables
     ]
     generated = dt.date.today().isoformat()
+    source = f"{data} ({data_version})" if data_version else data
     return environment.get_template("page.html.j2").render(
         title=title,
-        footer=f"{title} · bron: {data} · gemaakt op {generated} met waw {version('wawtool')}",
+        footer=f"{title} · bron: {source} · gemaakt op {generated} met waw {version('wawtool')}",
         tables=shaped,
         summary=summary,
         failed=failed,
-        data=data,
+        data=source,
         nav=nav or [],
         charts=charts,
         landscape=any(len(t.columns) >= LANDSCAPE_COLUMNS for t in tables),
