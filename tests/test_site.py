@@ -23,6 +23,10 @@ def test_the_site_has_every_page_and_every_link_resolves(tmp_path: Path) -> None
     assert '<a href="begroting-2024.html">Begroting 2024</a>' in start
     monitor = (target / "monitor-2021-Q3.html").read_text(encoding="utf-8")
     assert '<a href="project-zorgstart.html">ZorgStart</a>' in monitor  # one click from a figure to its project
+    begroting = (target / "begroting-2021.html").read_text(encoding="utf-8")
+    # a project's budget line ("AI Operator: Begeleiding ...") links to the project, where its source is
+    assert '<a href="project-ai-operator.html">AI Operator: Begeleiding (eerste 6 maanden)</a>' in begroting
+    assert '<a href="project-jongeren.html">Jongeren</a>' in begroting
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]  # no temporary directory left
 
 

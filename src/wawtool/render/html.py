@@ -38,7 +38,8 @@ def _cell(cell: Cell, numeric: bool, links: dict[str, str]) -> _Cell:
     if isinstance(cell, VerdictCell):
         return _Cell(cell_text(cell), f"{css} verdict-{VERDICT_CLASS[cell.verdict]}".strip())
     text = cell_text(cell)
-    return _Cell(text, css, href=links.get(text))
+    # a budget line is "Project: line": it links to its project, where its source and decision are
+    return _Cell(text, css, href=links.get(text) or (links.get(text.split(": ", 1)[0]) if ": " in text else None))
 
 
 def css_string(text: str) -> Markup:
