@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..figures import Figure as FigureValue
-from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, euro, figure_text, number_text
+from ..fmt import LIGHT_LABEL, UNKNOWN_LABEL, cell_text, euro, figure_text, number_text
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -261,13 +261,13 @@ def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting")
     their own after the span's last year, pale and dashed: in no single year, and never left out."""
     import pygal
 
+    from ..reports import spread_by_span
+
     if not years:
         return None
     names: list[str] = []
     for report in years.values():
         names += [g.name for g in report.groups if g.name not in names]
-    from ..reports import spread_by_span
-
     spans = spread_by_span(years)
     columns: list[int | tuple[int, ...]] = []
     for year in years:
@@ -329,12 +329,14 @@ def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting")
 
 def _spread_total(lines: list[SpreadLine]) -> str:
     from ..reports import spread_total
+    from ..table import MoneyCell
 
     known, partly = spread_total(lines)
-    return euro(known, whole=True) + (" + onbekend" if partly else "")
+    return cell_text(MoneyCell(known, whole=True, partly_unknown=partly))  # `€ 1.067.000`, `… + onbekend`
 
 
 def _spread_value(lines: list[SpreadLine]) -> dict[str, Any] | None:
+    """Only the known part is drawn; lines of unknown amount only are no bar, never a zero."""
     from ..reports import spread_total
 
     known, _ = spread_total(lines)

@@ -39,7 +39,7 @@ def _cell(cell: Cell, numeric: bool, links: dict[str, str]) -> _Cell:
         return _Cell(cell_text(cell), f"{css} verdict-{VERDICT_CLASS[cell.verdict]}".strip())
     text = cell_text(cell)
     # a budget line is "Project: line": it links to its project, where its source and decision are
-    return _Cell(text, css, href=links.get(text) or (links.get(text.split(": ", 1)[0]) if ": " in text else None))
+    return _Cell(text, css, href=links.get(text) or links.get(text.split(": ", 1)[0]))
 
 
 def css_string(text: str) -> Markup:

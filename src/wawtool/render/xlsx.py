@@ -93,7 +93,9 @@ def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
     _formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", report.available, approximate)
     row += 1
     headroom = f"=D{available_row}-D{total_row}" if report.available is not None else None
-    label = "Beschikbaar min totaal uitgaven" + (" (ca.: beschikbaar is bij benadering)" * report.available_approximate)
+    label = "Beschikbaar min totaal uitgaven"
+    if report.available_approximate:
+        label += " (ca.: beschikbaar is bij benadering)"
     _formula_row(ws, row, "Ruimte", label, headroom, approximate)
     ws.auto_filter.ref = f"A1:F{last_line}"
 
@@ -144,6 +146,11 @@ def _worded(number_format: str, words: str) -> str:
     return f'"{words} "{number_format}' if words else number_format
 
 
+def _share_format(row: StatusRow) -> str:
+    """A share computed from an approximate result says so: `≈ 85,3%`."""
+    return _worded(PERCENT, "≈" if row.share_approximate else "")
+
+
 def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | None, str]) -> None:
     percent = row.unit == "percent"
     values: list[tuple[object, str | None]] = [
@@ -152,7 +159,7 @@ def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | N
         (row.indicator_name or "", None),
         _figure(row.target, percent),
         _figure(row.result, percent),
-        (row.share, _worded(PERCENT, "≈" if row.share_approximate else "")),
+        (row.share, _share_format(row)),
         (LIGHT_LABEL[row.state.value], None),
         ("ja" if row.manual else "nee", None),
         ("; ".join(p for p in (row.reason if row.manual else None, row.text) if p), None),
@@ -171,14 +178,14 @@ def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | 
 
     ws.title = "Grafiek"
     drawn = [r for r in report.rows if r.share is not None]
+    labels = [f"{r.project_name}: {r.indicator_name}" + (" (≈)" if r.share_approximate else "") for r in drawn]
     missing = [f"{r.project_name}: {r.indicator_name}" for r in report.rows if r.share is None and r.result]
-    names = [f"{r.project_name}: {r.indicator_name} (≈)" for r in drawn] + missing
     # as wide as its longest name: Calc does not grow a row for wrapped text, so the names do not wrap
-    _header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [max([60, *map(len, names)]), 20, 18])
-    for number, row in enumerate(drawn, start=2):
-        label = f"{row.project_name}: {row.indicator_name}" + (" (≈)" if row.share_approximate else "")
+    width = max([60, *map(len, labels + missing)])
+    _header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [width, 20, 18])
+    for number, (row, label) in enumerate(zip(drawn, labels, strict=True), start=2):
         set_cell(ws, number, 1, label)
-        set_cell(ws, number, 2, row.share, _worded(PERCENT, "≈" if row.share_approximate else ""))
+        set_cell(ws, number, 2, row.share, _share_format(row))
         set_cell(ws, number, 3, LIGHT_LABEL[row.state.value])
     if missing:  # a row each: one long cell would make the sheet print at a fraction of its size
         set_cell(ws, len(drawn) + 3, 1, "Niet getekend (geen aandeel van een doel te berekenen):")
