@@ -120,6 +120,7 @@ def test_a_printed_page_names_the_commit_of_its_data(minimal: Path) -> None:
 
     assert "git" not in footer() and f"bron: {minimal}" in footer()
     git(minimal.parent, "init", "-q")
+    assert f"bron: {minimal} (niet in git vastgelegd) · " in footer()  # in a repository, never committed
     git(minimal.parent, "add", "data")
     git(minimal.parent, "commit", "-qm", "data")
     commit = run_git(minimal.parent, "log", "-1", "--format=%h %cs")

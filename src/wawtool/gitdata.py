@@ -63,10 +63,13 @@ def data_version(data: Path) -> str | None:
     still a page without it)."""
     data = data.resolve()
     try:
-        line = _git(data, "log", "-1", "--format=%h %cs", "--", ".").decode().strip()
         changed = _git(data, "status", "--porcelain", "--untracked-files=all", "--", ".").strip()
     except (RevisionError, OSError):
-        return None
+        return None  # not in a repository, or no git
+    try:
+        line = _git(data, "log", "-1", "--format=%h %cs", "--", ".").decode().strip()
+    except RevisionError:
+        line = ""  # a repository without a commit yet
     if not line:
         return "niet in git vastgelegd" if changed else None
     commit, date = line.split()
