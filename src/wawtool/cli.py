@@ -726,7 +726,12 @@ def site(
         _usage(f"{output} is inside the data directory; waw site never writes there")
     site_pages = pages(dataset)
     try:
-        write_tree(output, {name: text.encode("utf-8") for name, text in site_pages.items()})
+        write_tree(
+            output,
+            {name: text.encode("utf-8") for name, text in site_pages.items()},
+            kind="site",
+            protected=[State.data],
+        )
     except WriteError as exc:
         _usage(str(exc))
     typer.echo(f"{output}: {len(site_pages)} pagina's; begin bij {output / 'index.html'}")

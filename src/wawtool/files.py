@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -87,38 +88,91 @@ def write_atomic(target: Path, content: bytes, *, overwrite: bool = True) -> Non
         raise
 
 
-def write_tree(target: Path, files: dict[str, bytes]) -> None:
+SITE_MARKER = ".waw-site"
+"""The file a written tree carries: its first line says what wrote it, the rest are the names it wrote."""
+
+
+def _replaceable(target: Path, kind: str, protected: list[Path]) -> None:
+    """Refuse to replace `target` unless it is missing, empty, or a tree this command wrote itself.
+
+    Replacing a directory removes it, so a wrong `-o` (the repository, the home directory, `data/`) must
+    never get that far: a directory counts as ours only when its marker lists every entry in it.
+    """
+    for root in protected:
+        if inside(target, root) or inside(root, target):
+            raise WriteError(f"cannot write {target}: it is {root} or holds it; waw never replaces that")
+    try:
+        entries = sorted(p.name for p in target.iterdir())
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        raise WriteError(f"cannot write into {target}: it is a file, not a directory") from None
+    except OSError as exc:
+        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
+    if not entries:
+        return
+    if ".git" in entries:
+        raise WriteError(f"cannot write {target}: it is a git repository; waw never replaces that")
+    marker = target / SITE_MARKER
+    try:
+        header, *written = marker.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise WriteError(
+            f"cannot write {target}: it holds files that waw did not write ({', '.join(entries[:3])}"
+            f"{', ...' if len(entries) > 3 else ''}); choose an empty or new directory"
+        ) from None
+    foreign = [name for name in entries if name != SITE_MARKER and name not in set(written)]
+    if header != f"waw {kind}" or foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise WriteError(
+            f"cannot write {target}: it holds files that waw {kind} did not write ({shown or SITE_MARKER}); "
+            "move them away or choose another directory"
+        )
+    for name in written:
+        path = target / name
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise WriteError(f"cannot write {target}: {name} is no longer a file that waw {kind} wrote")
+
+
+def write_tree(target: Path, files: dict[str, bytes], *, kind: str, protected: list[Path]) -> None:
     """A directory of files, written whole: built in a temporary directory beside `target`, then renamed into
-    place; a directory that was there (a site written before) is replaced only once the new one is complete."""
+    place. A directory that was there is replaced only when it is empty or a tree that `waw <kind>` wrote
+    (its marker lists every file in it), and never when it is or holds one of `protected`."""
     import shutil
 
-    if target.exists() and not target.is_dir():
-        raise WriteError(f"cannot write into {target}: it is a file, not a directory")
+    _replaceable(target, kind, protected)
     parent = target.parent
     if not parent.is_dir():
         raise WriteError(f"cannot write {target}: no such directory {parent}")
+    if SITE_MARKER in files or any("/" in name or name.startswith(".") for name in files):
+        raise ValueError("a tree's files are plain names that do not start with a dot")
+    listing = "\n".join([f"waw {kind}", *sorted(files)]) + "\n"
     try:
-        building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=parent))
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {reason(exc)}") from None
     mask = _umask()
+    old: Path | None = None
     try:
         building.chmod(0o777 & ~mask)  # mkdtemp makes it 0700 whatever the umask
-        for name, content in files.items():
+        for name, content in {**files, SITE_MARKER: listing.encode("utf-8")}.items():
             path = building / name
             path.write_bytes(content)
             path.chmod(0o666 & ~mask)
-        old = None
         if target.exists():
-            old = parent / f".{target.name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            target.rename(old / target.name)
         building.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(building, ignore_errors=True)
+        if old is not None:
+            with contextlib.suppress(OSError):
+                (old / target.name).rename(target)  # put the earlier tree back
+            with contextlib.suppress(OSError):
+                old.rmdir()  # only when it is empty again: an earlier tree that could not go back stays
         raise WriteError(f"cannot write {target}: {reason(exc)}") from None
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def make_directory(path: Path) -> None:
