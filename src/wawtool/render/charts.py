@@ -68,9 +68,12 @@ def _value(number: Decimal | None, label: str, colour: str, approximate: bool = 
 
 
 def _accessible(chart_id: str, description: str) -> Callable[[Any], Any]:
-    """An xml filter: no script in the SVG (pygal adds its tooltip config), and a named text alternative."""
+    """An xml filter: no script in the SVG (pygal adds its tooltip config), no comment naming the day it was drawn,
+    and a named text alternative."""
 
     def apply(root: Any) -> Any:
+        for comment in [child for child in root if not isinstance(child.tag, str)]:
+            root.remove(comment)  # "Generated with pygal 3.1.3 ... on <today>": a page would differ every day
         for parent in list(root.iter()):
             for bar in list(parent):
                 if bar.get("class") == "bar" and not bar.get("style"):
