@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINIMAL, SHIPPED
+from helpers import MINIMAL, SHIPPED, build_realised
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -46,13 +46,6 @@ def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.fixture
-def realised(minimal: Path) -> Path:
+def realised(tmp_path: Path) -> Path:
     """The synthetic minimal tree with two years of realisatie (2021 final, 2022 provisional) and a mapping."""
-    shutil.copytree(Path(__file__).parent / "fixtures" / "realisatie", minimal / "realisatie")
-    programmes = minimal / "programmes.yaml"
-    programmes.write_text(
-        programmes.read_text().replace(
-            "  - programme: prog\n    year: 2023", "  - id: coordinatie\n    programme: prog\n    year: 2023", 1
-        )
-    )
-    return minimal
+    return build_realised(tmp_path / "data")

@@ -45,3 +45,51 @@ def run(*args: str | Path, data: Path | None = None) -> Result:
 
 def snapshot(tree: Path) -> dict[str, bytes]:
     return {str(p.relative_to(tree)): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
+def build_realised(target: Path) -> Path:
+    """The synthetic minimal tree with two years of realisatie (2021 final, 2022 provisional) and a mapping."""
+    import shutil
+
+    shutil.copytree(MINIMAL, target)
+    shutil.copytree(Path(__file__).parent / "fixtures" / "realisatie", target / "realisatie")
+    programmes = target / "programmes.yaml"
+    programmes.write_text(
+        programmes.read_text().replace(
+            "  - programme: prog\n    year: 2023", "  - id: coordinatie\n    programme: prog\n    year: 2023", 1
+        )
+    )
+    return target
+
+
+def workbook_text(path: Path) -> str:
+    """A workbook as text a golden file can hold: per sheet its print set-up, column widths, merged cells, and
+    every cell that holds something with its number format, font and alignment (no timestamps)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    lines: list[str] = [f"properties: title={book.properties.title!r}"]
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        lines.append(
+            f"== {sheet.title} ({sheet.dimensions}) orientation={setup.orientation} paper={setup.paperSize} "
+            f"fit={sheet.sheet_properties.pageSetUpPr.fitToPage if sheet.sheet_properties.pageSetUpPr else None} "
+            f"freeze={sheet.freeze_panes} print_titles={sheet.print_title_rows} footer={sheet.oddFooter.center.text!r}"
+        )
+        widths = {k: round(v.width, 2) for k, v in sorted(sheet.column_dimensions.items()) if v.width}
+        lines.append(f"widths: {widths}")
+        if sheet.merged_cells.ranges:
+            lines.append(f"merged: {sorted(str(r) for r in sheet.merged_cells.ranges)}")
+        for validation in sheet.data_validations.dataValidation:
+            lines.append(f"validation: {validation.type} {validation.sqref} {validation.formula1!r}")
+        lines.append(f"charts: {len(sheet._charts)}")
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                style = [cell.number_format] if cell.number_format != "General" else []
+                style += ["bold"] if cell.font.bold else []
+                style += ["wrap"] if cell.alignment.wrap_text else []
+                style += [f"fill={cell.fill.fgColor.rgb}"] if cell.fill.fill_type else []
+                lines.append(f"{cell.coordinate}: {cell.value!r}" + (f"  [{'; '.join(style)}]" if style else ""))
+    return "\n".join(lines) + "\n"

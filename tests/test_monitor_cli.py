@@ -7,13 +7,6 @@ import json
 import pytest
 
 from helpers import SHIPPED, run
-from test_cli import check_golden
-
-
-def test_report_q3_2021_markdown_golden(update_golden: bool) -> None:
-    result = run("report", "--quarter", "Q3-2021", "--format", "markdown", data=SHIPPED)
-    assert result.exit_code == 0, result.output
-    check_golden("report-Q3-2021.md", result.stdout, update_golden)
 
 
 def test_report_q3_2021_has_every_figure_with_its_qualifier_in_its_category() -> None:
