@@ -63,26 +63,42 @@ def build_realised(target: Path) -> Path:
 
 
 def workbook_text(path: Path) -> str:
-    """A workbook as text a golden file can hold: per sheet its print set-up, column widths, merged cells, and
-    every cell that holds something with its number format, font and alignment (no timestamps)."""
+    """A workbook as text a golden file can hold: per sheet its print set-up, column widths, filter, merged
+    cells, validations and charts, and every cell that holds something with its number format, font, fill and
+    alignment (no timestamps)."""
     import openpyxl
 
     book = openpyxl.load_workbook(path)
-    lines: list[str] = [f"properties: title={book.properties.title!r}"]
+    lines: list[str] = [f"properties: title={book.properties.title!r} creator={book.properties.creator!r}"]
     for sheet in book.worksheets:
         setup = sheet.page_setup
+        fit = sheet.sheet_properties.pageSetUpPr.fitToPage if sheet.sheet_properties.pageSetUpPr else None
         lines.append(
             f"== {sheet.title} ({sheet.dimensions}) orientation={setup.orientation} paper={setup.paperSize} "
-            f"fit={sheet.sheet_properties.pageSetUpPr.fitToPage if sheet.sheet_properties.pageSetUpPr else None} "
-            f"freeze={sheet.freeze_panes} print_titles={sheet.print_title_rows} footer={sheet.oddFooter.center.text!r}"
+            f"fit={fit} width={setup.fitToWidth} height={setup.fitToHeight} freeze={sheet.freeze_panes} "
+            f"print_titles={sheet.print_title_rows} footer_right={sheet.oddFooter.right.text!r} "
+            f"filter={sheet.auto_filter.ref}"
         )
         widths = {k: round(v.width, 2) for k, v in sorted(sheet.column_dimensions.items()) if v.width}
         lines.append(f"widths: {widths}")
         if sheet.merged_cells.ranges:
             lines.append(f"merged: {sorted(str(r) for r in sheet.merged_cells.ranges)}")
         for validation in sheet.data_validations.dataValidation:
-            lines.append(f"validation: {validation.type} {validation.sqref} {validation.formula1!r}")
-        lines.append(f"charts: {len(sheet._charts)}")
+            lines.append(
+                f"validation: {validation.type} {validation.operator} {validation.sqref} {validation.formula1!r} "
+                f"{validation.formula2!r} error={validation.error!r}"
+            )
+        for chart in sheet._charts:
+            series = [
+                (s.val.numRef.f, s.cat.strRef.f if s.cat and s.cat.strRef else None, len(s.dPt)) for s in chart.series
+            ]
+            colours = [_colour(p.graphicalProperties.solidFill) for s in chart.series for p in s.dPt]
+            lines.append(
+                f"chart: {chart.tagname} {chart.type} title={_chart_text(chart.title)!r} "
+                f"y={_chart_text(chart.y_axis.title)!r} format={_format_code(chart.y_axis.number_format)!r} "
+                f"legend={chart.legend} size={chart.width}x{chart.height} anchor={chart.anchor._from.col},"
+                f"{chart.anchor._from.row} series={series} colours={colours}"
+            )
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.value is None:
@@ -90,6 +106,24 @@ def workbook_text(path: Path) -> str:
                 style = [cell.number_format] if cell.number_format != "General" else []
                 style += ["bold"] if cell.font.bold else []
                 style += ["wrap"] if cell.alignment.wrap_text else []
+                style += [f"v={cell.alignment.vertical}"] if cell.alignment.vertical else []
                 style += [f"fill={cell.fill.fgColor.rgb}"] if cell.fill.fill_type else []
+                style += [f"type={cell.data_type}"] if cell.data_type not in ("n", "f") else []
                 lines.append(f"{cell.coordinate}: {cell.value!r}" + (f"  [{'; '.join(style)}]" if style else ""))
     return "\n".join(lines) + "\n"
+
+
+def _chart_text(title: object) -> str | None:
+    """The plain text of an openpyxl chart or axis title."""
+    if title is None:
+        return None
+    rich = title.tx.rich  # type: ignore[attr-defined]
+    return "".join(run.t for paragraph in rich.p for run in (paragraph.r or []))
+
+
+def _colour(fill: object) -> str:
+    return fill if isinstance(fill, str) else str(fill.srgbClr)  # type: ignore[attr-defined]
+
+
+def _format_code(number_format: object) -> str | None:
+    return getattr(number_format, "formatCode", number_format)  # type: ignore[return-value]
