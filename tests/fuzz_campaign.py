@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_properties import MINIMAL, SEED_FILES, _mutate  # noqa: E402
-from wawtool.checks import validate_data  # noqa: E402
 from wawtool.issues import Issue  # noqa: E402
-from wawtool.loader import Dataset, load_tree  # noqa: E402
+from wawtool.load.loader import Dataset, load_tree  # noqa: E402
+from wawtool.validation import validate_data  # noqa: E402
 
 
 def one_file(name: str, mutated: bytes, pure: bool) -> None:

@@ -22,7 +22,7 @@ import pytest
 
 from helpers import SHIPPED, run
 from wawtool.figures import Figure
-from wawtool.fmt import LIGHT_LABEL, figure_text, number_text
+from wawtool.layout.dutch import LIGHT_LABEL, figure_text, number_text
 
 CHROMIUM = os.environ.get("WAW_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 # A4 is 210 by 297 mm; the page's print margins (12 mm each side) leave 186 mm in portrait (703 CSS pixels at
@@ -156,7 +156,7 @@ def test_the_q3_2021_monitor_page_shows_the_figures_of_the_json(browser: Any, si
 
 
 def test_the_begroting_page_shows_every_amount_of_the_json(browser: Any, site: Path) -> None:
-    from wawtool.fmt import euro
+    from wawtool.layout.dutch import euro
 
     report = json.loads(run("budget", "--year", "2024", "--format", "json", data=SHIPPED).stdout)
     page, _ = _open(browser, site / "begroting-2024.html")
@@ -191,7 +191,7 @@ def _amounts(node: Any, key: str = "") -> Iterator[tuple[str, Decimal]]:
 
 
 def _shown(amount: Decimal, text: str) -> bool:
-    from wawtool.fmt import euro
+    from wawtool.layout.dutch import euro
 
     return euro(amount) in text or euro(amount, whole=True) in text
 
@@ -199,7 +199,7 @@ def _shown(amount: Decimal, text: str) -> bool:
 def test_every_project_and_decision_page_shows_the_figures_of_its_json(browser: Any, site: Path) -> None:
     """`waw show ID --format json` and `waw decision ID --format json` against the page a reader opens: every
     amount, and every target and result in the words of its source (`ruim 80`, `maximaal 12`)."""
-    from wawtool.loader import load
+    from wawtool.load.loader import load
 
     dataset = load(SHIPPED).dataset
     checked = 0

@@ -81,8 +81,8 @@ def test_every_light_has_its_own_colour_and_shape(minimal: Path) -> None:
     (chart,) = _charts("status", "--quarter", "Q2-2021", data=minimal)
     ((label, style),) = _bars(chart)
     assert label.endswith("✖ rood") and "fill:#b3202a" in style
-    from wawtool.fmt import LIGHT_LABEL
-    from wawtool.render.charts import LIGHT_COLOUR
+    from wawtool.layout.charts import LIGHT_COLOUR
+    from wawtool.layout.dutch import LIGHT_LABEL
 
     assert len({LIGHT_LABEL[s][0] for s in LIGHT_COLOUR}) == 3 and len(set(LIGHT_COLOUR.values())) == 3
 
@@ -174,7 +174,7 @@ def _luminance(hex_colour: str) -> float:
 
 def test_every_colour_of_a_chart_stands_out_from_the_white_page() -> None:
     """WCAG 2.1 non-text contrast (1.4.11): a bar's colour at least 3:1 against its background."""
-    from wawtool.render.charts import GROUP_COLOURS, LIGHT_COLOUR, NO_LIGHT_COLOUR, TARGET_COLOUR
+    from wawtool.layout.charts import GROUP_COLOURS, LIGHT_COLOUR, NO_LIGHT_COLOUR, TARGET_COLOUR
 
     for colour in [*LIGHT_COLOUR.values(), NO_LIGHT_COLOUR, TARGET_COLOUR, *GROUP_COLOURS]:
         assert (1 + 0.05) / (_luminance(colour) + 0.05) >= 3, colour

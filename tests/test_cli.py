@@ -159,7 +159,7 @@ def test_every_command_has_help() -> None:
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_loading_leaves_the_cyclic_collector_as_it_found_it(enabled: bool) -> None:
-    from wawtool.loader import load
+    from wawtool.load.loader import load
 
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
@@ -186,7 +186,7 @@ def test_the_installed_command_is_a_whole_process() -> None:
 
 def test_project_lookup_is_indexed_once_even_with_a_duplicate_id() -> None:
     """A duplicate id (reported as E-DUPID) must not make every lookup rebuild the index: quadratic at scale."""
-    from wawtool.loader import load
+    from wawtool.load.loader import load
 
     dataset = load(SHIPPED).dataset
     assert dataset is not None

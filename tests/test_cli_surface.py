@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from helpers import SHIPPED, run
+from wawtool.layout.table import MoneyCell, Table
 from wawtool.render.terminal import atoms, column_widths, wrap
-from wawtool.table import MoneyCell, Table
 
 WAW = Path(sys.executable).parent / "waw"
 
@@ -271,9 +271,9 @@ def test_a_file_with_schema_errors_still_gets_its_other_checks(minimal: Path) ->
 
 
 def _messages_for(rel: str, text: str) -> list[str]:
-    from wawtool.loader import schema_issues
+    from wawtool.load.schema_messages import schema_issues
+    from wawtool.load.yamlsource import parse_bytes
     from wawtool.schema import KINDS
-    from wawtool.yamlsource import parse_bytes
 
     model = KINDS[
         {"projects": "project", "decisions": "decision", "results": "results"}.get(rel.split("/")[0], "programmes")
@@ -354,9 +354,9 @@ def _light_codes(no_color: bool = False) -> tuple[dict[str, str], str]:
 
     from rich.console import Console
 
-    from wawtool.fmt import LIGHT_LABEL
+    from wawtool.layout.dutch import LIGHT_LABEL
+    from wawtool.layout.table import LightCell
     from wawtool.render.terminal import print_segments, segments
-    from wawtool.table import LightCell
 
     stream = io.StringIO()
     console = Console(file=stream, force_terminal=True, color_system="standard", width=80, no_color=no_color)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from wawtool.figures import Figure, sum_of
-from wawtool.fmt import figure_text
+from wawtool.layout.dutch import figure_text
 
 D = Decimal
 EXACT = Figure.exact(D("1054795.25"))

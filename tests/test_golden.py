@@ -291,7 +291,7 @@ def test_diff_matches_its_golden_files(case: Case, repository: Path, update_gold
 
 
 def _dataset(directory: Path) -> Any:
-    from wawtool.checks import validate_data
+    from wawtool.validation import validate_data
 
     dataset, problems = validate_data(directory)
     assert not problems
@@ -300,11 +300,13 @@ def _dataset(directory: Path) -> Any:
 
 def _report(dataset: Any, args: tuple[str, ...]) -> Any:
     """The report object the command builds, through the library's own functions."""
-    from wawtool.decision_report import build_decision_report
-    from wawtool.monitor import Quarter
-    from wawtool.monitor_reports import build_monitor_report, build_status_report, quarters_with_data
-    from wawtool.project_report import build_project_report
-    from wawtool.reports import build_budget_report, build_check_budget_report
+    from wawtool.periods import Quarter
+    from wawtool.reports.budget import build_budget_report
+    from wawtool.reports.check_budget import build_check_budget_report
+    from wawtool.reports.decision import build_decision_report
+    from wawtool.reports.monitor import build_monitor_report
+    from wawtool.reports.project import build_project_report
+    from wawtool.reports.status import build_status_report, quarters_with_data
 
     def option(name: str) -> str | None:
         return args[args.index(name) + 1] if name in args else None

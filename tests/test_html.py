@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import SHIPPED, run
-from wawtool.fmt import number_text
+from wawtool.layout.dutch import number_text
 
 
 class _Page(HTMLParser):

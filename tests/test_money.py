@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from wawtool.fmt import euro
+from wawtool.layout.dutch import euro
 from wawtool.money import MoneyError, parse_money, whole_euros
 
 
@@ -74,6 +74,6 @@ def test_whole_euros_rounds_half_up_like_a_publication() -> None:
 def test_dutch_symbols_are_babels_for_nl_nl() -> None:
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    from wawtool.fmt import _separators
+    from wawtool.layout.dutch import _separators
 
     assert _separators() == (get_decimal_symbol("nl_NL"), get_group_symbol("nl_NL")) == (",", ".")

@@ -11,13 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import MINIMAL, SHIPPED
-from wawtool.budget import Item, StatedSum, Verdict, compare, side
-from wawtool.checks import validate_data
-from wawtool.fmt import euro
+from wawtool.budget import Item, StatedSum, compare, side
 from wawtool.issues import Issue
-from wawtool.loader import Dataset, load_tree
+from wawtool.layout.dutch import euro
+from wawtool.load.loader import Dataset, load_tree
+from wawtool.load.yamlsource import parse_bytes
 from wawtool.money import parse_dutch_amount, parse_money
-from wawtool.yamlsource import parse_bytes
+from wawtool.validation import validate_data
+from wawtool.values import Verdict
 
 CENTS = st.integers(min_value=0, max_value=99_999_999_999)  # up to a billion euro, in cents
 AMOUNTS = CENTS.map(lambda c: Decimal(c).scaleb(-2))
@@ -145,20 +146,20 @@ def test_fuzzed_tree_on_disk_through_all_checks(tmp_path: Path) -> None:
 @given(st.sampled_from(sorted(SEED_FILES)), st.randoms(use_true_random=False), st.sampled_from(["c", "python"]))
 def test_the_fast_reader_never_accepts_what_the_careful_one_refuses(name: str, rnd: random.Random, loader: str) -> None:
     """The libyaml fast path may only skip work: what it accepts, the event reader reads the same, without issues."""
-    from wawtool import yamlsource
+    from wawtool.load import yaml_fast, yamlsource
 
     text_bytes = _mutate(SEED_FILES[name], rnd)
     try:
         text = text_bytes.decode("utf-8")
     except UnicodeDecodeError:
         return
-    cls = yamlsource.loader_class(loader == "python")
-    if not yamlsource._fast_path_safe(text):
+    cls = yaml_fast.loader_class(loader == "python")
+    if not yaml_fast.fast_path_safe(text):
         return
     try:
-        fast = yamlsource._FastReader(cls).read(text)
-    except yamlsource._Fallback:
+        fast = yaml_fast.FastReader(cls).read(text)
+    except yaml_fast.Fallback:
         return
     careful = yamlsource.SourceFile("x.yaml")
-    yamlsource._Builder(careful, cls).run(text)
+    yamlsource.EventReader(careful, cls).run(text)
     assert careful.issues == [] and careful.data == fast

@@ -11,10 +11,12 @@ import pytest
 
 from helpers import SHIPPED, run
 from wawtool import budget
-from wawtool.checks import run_checks
 from wawtool.figures import Figure
-from wawtool.loader import Dataset, load
-from wawtool.reports import build_budget_report, build_check_budget_report
+from wawtool.load.loader import Dataset, load
+from wawtool.neutrality import neutrality_checks
+from wawtool.reports.budget import build_budget_report
+from wawtool.reports.check_budget import build_check_budget_report
+from wawtool.rules import run_rules
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,7 @@ def dataset() -> Dataset:
     result = load(SHIPPED)
     assert result.issues == []
     assert result.dataset is not None
-    assert run_checks(result.dataset) == []
+    assert run_rules(result.dataset) == []
     return result.dataset
 
 
@@ -87,7 +89,7 @@ def test_stated_totals_match_their_lines(dataset: Dataset) -> None:
 
 def test_the_2020_reallocation_is_neutral_with_its_unknowns_named(dataset: Dataset) -> None:
     """Nota §Financiën: 'grofweg € 2,1 miljoen voor de acht projecten'; the remainder goes to the flexible budget."""
-    (check,) = budget.neutrality_checks(dataset)
+    (check,) = neutrality_checks(dataset)
     assert check.reference == "20.0006972"
     assert check.stated is not None and check.stated.amount == Decimal("2100000") and check.stated.approximate
     assert check.stated_applies_to == "funded"

@@ -1,4 +1,4 @@
-"""Budget arithmetic: stated totals, neutrality of reallocations, yearly fit, risks.
+"""Budget arithmetic: stated totals against their lines, each year's lines against its money, risks.
 
 Pure Decimal logic on the Dataset. An unknown amount is carried as None and
 counted apart, never as zero: where a stated total covers unknown parts, the
@@ -8,26 +8,13 @@ unknown part is derived (total minus known) and shown as derived.
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
-from .figures import QUALIFIERS, Figure, sum_of
-from .loader import Dataset
-from .models import BudgetLine, CostLine, Decision, Project
+from .figures import Figure, sum_of
+from .load.loader import Dataset
+from .models import BudgetLine, CostLine, Project
 from .money import whole_euros
-
-ZERO = Decimal("0.00")
-
-
-class Verdict(StrEnum):
-    PASS = "pass"
-    FAIL = "fail"
-    UNKNOWN = "unknown"
-
-
-class Report(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+from .periods import years_text
+from .values import ZERO, Report, Verdict
 
 
 class Item(Report):
@@ -65,34 +52,6 @@ class TotalCheck(Report):
     difference: Decimal
     verdict: Verdict
     explanation: str
-
-
-class Post(Report):
-    """One line of a reallocation: a released fund, a funded project (or part of one), or the remainder."""
-
-    label: str
-    figure: Figure
-    project: str | None = None
-    condition: str | None = None
-    note: str | None = None
-
-
-class NeutralityCheck(Report):
-    """released = funded + flexible budget, with the flexible budget the remainder (never negative)."""
-
-    decision: str
-    reference: str
-    title: str
-    stated: StatedSum | None
-    stated_applies_to: str | None
-    released: list[Post]
-    released_total: Figure
-    funded: list[Post]
-    funded_total: Figure
-    flexible_budget: Figure
-    verdict: Verdict
-    explanation: str
-    excess: Decimal  # euros by which the funded side exceeds what can have been released; 0 when none
 
 
 class YearLine(Report):
@@ -203,9 +162,6 @@ def compare(stated: StatedSum, lines: Side) -> tuple[Verdict, Decimal, str]:
     )
 
 
-# -- checks ------------------------------------------------------------------
-
-
 def _line_item(line: BudgetLine, label: str | None = None) -> Item:
     return Item(label=label or line.description, amount=line.amount, note=line.note)
 
@@ -245,192 +201,6 @@ def _total_check(scope: str, label: str, stated: StatedSum, lines: Side) -> Tota
     )
 
 
-def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
-    names = _funding_names(dataset)
-    return [
-        neutrality_check(dataset, located.model, names)
-        for located in dataset.decisions
-        if located.model.kind == "bijstelling"
-    ]
-
-
-def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str] | None = None) -> NeutralityCheck:
-    total = decision.stated_total
-    stated = (
-        StatedSum(amount=total.amount, approximate=total.approximate, quote=total.quote, source=total.source)
-        if total
-        else None
-    )
-    applies_to = (total.applies_to or "funded") if total else None
-    stated_figure = (
-        Figure.of(total.amount, approximate=total.approximate).model_copy(
-            update={"qualifier": _quote_word(total.quote)}
-        )
-        if total
-        else None
-    )
-    names = _funding_names(dataset) if names is None else names
-    released = [
-        Post(label=names.get(r.funding, r.funding), figure=Figure.of(r.amount), note=r.note) for r in decision.released
-    ]
-    funded = [post for project_id in decision.funded for post in _funded_posts(dataset, project_id, decision.id)]
-    if stated_figure is not None and applies_to == "funded":
-        funded = _fill_unknown(funded, stated_figure, "de projecten samen")
-        funded_total = stated_figure
-    else:
-        funded_total = total_of(funded)
-    if stated_figure is not None and applies_to == "released":
-        released = _fill_unknown(released, stated_figure, "de vrijgevallen middelen samen")
-        released_total = stated_figure
-    else:
-        released_total = total_of(released)
-    flexible_data = decision.flexible_budget
-    declared_flexible = Figure.of(flexible_data.amount) if flexible_data else Figure.unknown()
-    if released_total.value is None and funded_total.value is not None:
-        # Released is at least what it funds: the unknown released part is bounded from below.
-        known = total_of([p for p in released if p.figure.value is not None])
-        unknown_posts = [p for p in released if p.figure.value is None]
-        at_least = (funded_total + declared_flexible if declared_flexible.known else funded_total) - known
-        if at_least.value is not None and at_least.value < 0:
-            at_least = Figure.exact(ZERO)
-        label = " en ".join(p.label for p in unknown_posts) + (" samen" if len(unknown_posts) > 1 else "")
-        released.append(
-            Post(
-                label=label,
-                figure=at_least.model_copy(
-                    update={"bound": "min", "derived_from": "gefinancierd min het bekende vrijgevallen deel"}
-                ),
-                note="afgeleid: wat is vrijgevallen is minstens wat ermee is gefinancierd",
-            )
-        )
-        released_total = (known + at_least).model_copy(update={"bound": "min", "derived_from": None})
-    remainder = released_total - funded_total
-    flexible = declared_flexible if declared_flexible.known else _remainder(remainder)
-    verdict, why, excess = _neutral_verdict(stated, released_total, funded, funded_total, declared_flexible, remainder)
-    return NeutralityCheck(
-        decision=decision.id,
-        reference=decision.reference,
-        title=decision.title,
-        stated=stated,
-        stated_applies_to=applies_to,
-        released=released,
-        released_total=released_total,
-        funded=funded,
-        funded_total=funded_total,
-        flexible_budget=flexible,
-        verdict=verdict,
-        explanation=why,
-        excess=excess,
-    )
-
-
-def _quote_word(quote: str | None) -> str | None:
-    """The source's qualifier at the start of a quote ("grofweg € 2,1 miljoen" -> "grofweg")."""
-    if not quote:
-        return None
-    return next((word for word in QUALIFIERS if quote.lower().startswith(word + " ")), None)
-
-
-def _fill_unknown(posts: list[Post], stated: Figure, what: str) -> list[Post]:
-    """Where a stated total covers posts of which some are unknown, their part is the total minus the rest."""
-    unknown = [p for p in posts if p.figure.value is None]
-    if not unknown:
-        return posts
-    rest = stated - total_of([p for p in posts if p.figure.value is not None])
-    source = f"{_stated_text(stated)} voor {what}, min de bekende posten"
-    if len(unknown) == 1:
-        return [p.model_copy(update={"figure": rest.derived(source)}) if p is unknown[0] else p for p in posts]
-    label = " en ".join(p.label for p in unknown) + " samen"
-    return [*posts, Post(label=label, figure=rest.derived(source), note="afgeleid, niet per post bekend")]
-
-
-def _stated_text(figure: Figure) -> str:
-    prefix = f"{figure.qualifier} " if figure.qualifier else ("ca. " if figure.approximate else "")
-    return f"{prefix}{figure.value}"
-
-
-def _remainder(remainder: Figure) -> Figure:
-    """The flexible budget is what is left: unknown but never below zero where the released total is unknown."""
-    source = "vrijgevallen min gefinancierd"
-    if remainder.value is None:
-        return Figure(value=ZERO, bound="min", derived_from=source)
-    if remainder.bound == "min" and remainder.value < 0:
-        return Figure(value=ZERO, bound="min", approximate=remainder.approximate, derived_from=source)
-    return remainder.derived(source)
-
-
-def _neutral_verdict(
-    stated: StatedSum | None,
-    released_total: Figure,
-    funded: list[Post],
-    funded_total: Figure,
-    declared_flexible: Figure,
-    remainder: Figure,
-) -> tuple[Verdict, str, Decimal]:
-    known_funded = sum((p.figure.value for p in funded if p.figure.is_exact and p.figure.value is not None), ZERO)
-    if stated is not None and funded_total.value is not None and funded_total.approximate:
-        tolerance = precision_of(stated.amount) / 2
-        if known_funded > funded_total.value + tolerance:
-            return (
-                Verdict.FAIL,
-                "de bekende projectbedragen alleen zijn al hoger dan het vermelde totaal",
-                known_funded - funded_total.value,
-            )
-    if remainder.value is not None and remainder.bound != "min":
-        tolerance = precision_of(stated.amount) / 2 if stated is not None and remainder.approximate else ZERO
-        if remainder.value < -tolerance:
-            return (
-                Verdict.FAIL,
-                "er wordt meer gefinancierd dan er is vrijgevallen: het restant (flexibel budget) is negatief",
-                -remainder.value,
-            )
-        if declared_flexible.value is not None and not remainder.approximate:
-            difference = declared_flexible.value - remainder.value
-            if difference:
-                return (
-                    Verdict.FAIL,
-                    "vrijgevallen is niet gelijk aan gefinancierd plus flexibel budget",
-                    abs(difference),
-                )
-    if remainder.value is None or remainder.bound == "min" or remainder.approximate:
-        return (
-            Verdict.PASS,
-            "gefinancierd past binnen wat is vrijgevallen; het restant gaat naar het flexibel budget "
-            "(geen bedrag genoemd: onbekend, nooit negatief)",
-            ZERO,
-        )
-    return Verdict.PASS, "vrijgevallen = gefinancierd + flexibel budget, tot op de cent", ZERO
-
-
-def _funded_posts(dataset: Dataset, project_id: str, decision_id: str) -> list[Post]:
-    """A funded project's lines under this decision; a conditional line stands apart with its condition."""
-    project = dataset.project(project_id)
-    if project is None:
-        return [Post(label=project_id, figure=Figure.unknown(), project=project_id, note="project not found")]
-    figures = line_figures(project)
-    lines = [(line, figures[i]) for i, line in enumerate(project.budget) if line.decision == decision_id]
-    if not lines:
-        note = project.budget_note or "no budget line names this decision"
-        return [Post(label=project.name, figure=Figure.unknown(), project=project_id, note=note)]
-    firm = [(line, figure) for line, figure in lines if not line.condition]
-    posts = []
-    if firm:
-        notes = "; ".join(line.note for line, fig in firm if fig.value is None and line.note) or None
-        posts.append(Post(label=project.name, figure=sum_of([f for _, f in firm]), project=project_id, note=notes))
-    for line, figure in lines:
-        if line.condition:
-            posts.append(
-                Post(
-                    label=f"{project.name}: {line.description}",
-                    figure=figure,
-                    project=project_id,
-                    condition=line.condition,
-                    note=line.note,
-                )
-            )
-    return posts
-
-
 def line_figures(project: Project) -> list[Figure]:
     """Each budget line's figure; a line left unknown is derived where an exact stated total covers it alone.
 
@@ -447,10 +217,6 @@ def line_figures(project: Project) -> list[Figure]:
                 f"{stated.label} {stated.amount} min de andere regels"
             )
     return figures
-
-
-def total_of(posts: list[Post]) -> Figure:
-    return sum_of([p.figure for p in posts])
 
 
 def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
@@ -588,94 +354,3 @@ def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:
                     )
                 )
     return sorted(found, key=lambda r: (r.year, r.label))
-
-
-def years_text(years: list[int]) -> str:
-    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-
-
-def _funding_names(dataset: Dataset) -> dict[str, str]:
-    if not dataset.programmes:
-        return {}
-    return {f.id: f.name for f in dataset.programmes.model.funding_sources}
-
-
-# -- money moves (begrotingswijziging) ------------------------------------------------
-
-
-class MoveCheck(Report):
-    """One budget line touched by a decision: what the decision moves against what the line shows."""
-
-    decision: str
-    reference: str
-    project: str
-    project_name: str
-    line: str
-    label: str
-    year: int | None
-    previous: Decimal | None  # the line before the decision (0 for a line the decision creates)
-    amount: Decimal | None  # the line now
-    declared: Decimal  # what the decision's moves add to (+) or take from (-) this line
-    actual: Decimal | None  # amount minus previous; None where the line's amount is unknown
-    difference: Decimal
-    verdict: Verdict
-    explanation: str
-
-
-def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveCheck]:
-    """Every declared move is reflected in the lines, and every changed line by a move of its decision."""
-    checks = []
-    for decision in [only] if only else [located.model for located in dataset.decisions]:
-        declared: dict[tuple[str, str], Decimal] = {}
-        for move in decision.moves:
-            for end, sign in ((move.from_, -1), (move.to, 1)):
-                if end.project and end.line:
-                    key = (end.project, end.line)
-                    declared[key] = declared.get(key, ZERO) + sign * move.amount
-        for project_located in dataset.projects:
-            project = project_located.model
-            for line in project.budget:
-                key = (project.id, line.id or "")
-                if line.changed_by == decision.id or key in declared:
-                    checks.append(_move_check(decision, project, line, declared.get(key, ZERO)))
-    return checks
-
-
-def _move_check(decision: Decision, project: Project, line: BudgetLine, declared: Decimal) -> MoveCheck:
-    if line.changed_by == decision.id:
-        previous: Decimal | None = line.previous_amount
-    elif line.decision == decision.id and line.previous_amount is None:
-        previous = ZERO  # a line the decision creates
-    else:
-        previous = line.amount  # not changed by this decision
-    actual = line.amount - previous if line.amount is not None and previous is not None else None
-    if actual is None:
-        verdict, difference = Verdict.UNKNOWN, ZERO
-        why = "het bedrag van de regel is onbekend"
-    elif actual == declared:
-        verdict, difference = Verdict.PASS, ZERO
-        why = "de regel is precies zoveel veranderd als het besluit verschuift"
-    else:
-        verdict, difference = Verdict.FAIL, actual - declared
-        if not declared:
-            why = "de regel noemt dit besluit als wijziging, maar het besluit verschuift niets van of naar deze regel"
-        elif not actual:
-            why = "het besluit verschuift geld van of naar deze regel, maar de regel is niet veranderd"
-        else:
-            why = "de regel is anders veranderd dan het besluit verschuift"
-    return MoveCheck(
-        decision=decision.id,
-        reference=decision.reference,
-        project=project.id,
-        project_name=project.name,
-        line=line.id or line.description,
-        label=line.description,
-        year=line.year,
-        previous=previous,
-        amount=line.amount,
-        declared=declared,
-        actual=actual,
-        difference=difference,
-        verdict=verdict,
-        explanation=why,
-    )

@@ -16,10 +16,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from .money import MoneyError, parse_money
+from .periods import MONTH_TEXT, month_key
 
 UNKNOWN = "unknown"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # file names and references
-_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
 def _money(value: Any) -> Decimal:
@@ -35,7 +35,7 @@ def _maybe_money(value: Any) -> Decimal | None:
     return _money(value)
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """A value as the file's author wrote it, never as Python shows it: `a date (2024-02-01)`."""
     if value is None:
         return "nothing (null)"
@@ -68,7 +68,6 @@ MaybeMoney = Annotated[
 Text = Annotated[str, Strict(), Field(min_length=1)]
 Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN)]
 Year = Annotated[int, Strict(), Field(ge=2000, le=2100)]
-Count = Annotated[int, Strict(), Field(ge=0, le=10_000_000)]
 
 
 def _month(value: Any) -> str | None:
@@ -77,9 +76,9 @@ def _month(value: Any) -> str | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str) or not _MONTH.match(value):
-        raise ValueError(f"expected a year (2021) or a month (2021-01), got {_kind(value)}")
-    match = _MONTH.match(value)
+    if not isinstance(value, str) or not MONTH_TEXT.match(value):
+        raise ValueError(f"expected a year (2021) or a month (2021-01), got {kind_of(value)}")
+    match = MONTH_TEXT.match(value)
     assert match
     if match.group(2) and not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"'{value}' has no month {match.group(2)}")
@@ -89,14 +88,6 @@ def _month(value: Any) -> str | None:
 Month = Annotated[str, BeforeValidator(_month, json_schema_input_type=_MONTH_INPUT)]
 Qualifier = Literal["minimaal", "maximaal", "ongeveer", "bijna", "ruim", "meer dan"]
 MaybeMonth = Annotated[str | None, BeforeValidator(_month, json_schema_input_type=_MONTH_INPUT | Literal["unknown"])]
-
-
-def month_key(value: str, *, end: bool = False) -> tuple[int, int]:
-    """(year, month); a bare year starts in January and ends in December."""
-    match = _MONTH.match(value)
-    assert match
-    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
-    return int(match.group(1)), month
 
 
 class Frozen(BaseModel):
@@ -387,7 +378,7 @@ class Qualitative(Frozen):
 
 def _quarter(value: Any) -> str:
     if not isinstance(value, str) or not re.match(r"^\d{4}-Q[1-4]$", value):
-        raise ValueError(f"expected a quarter such as 2021-Q3, got {_kind(value)}")
+        raise ValueError(f"expected a quarter such as 2021-Q3, got {kind_of(value)}")
     return value
 
 
@@ -409,7 +400,7 @@ def _target_value(value: Any) -> Decimal | None:
     if value == UNKNOWN:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"expected a number or `unknown`, got {_kind(value)}")
+        raise ValueError(f"expected a number or `unknown`, got {kind_of(value)}")
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValueError("expected a finite number")
     if value < 0:

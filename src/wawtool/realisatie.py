@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .budget import ZERO, Report
-from .loader import Dataset
-from .models import UNKNOWN, BudgetLine, Project, RealisatieFile, RealisatieStatus, Spent, month_key
+from .load.loader import Dataset
+from .models import UNKNOWN, BudgetLine, Project, RealisatieFile, RealisatieStatus, Spent
+from .periods import month_key
+from .values import HUNDRED, ZERO, Report
 
-HUNDRED = Decimal(100)
 NO_REALISATIE = "geen realisatie vastgelegd"
 
 
@@ -156,7 +156,7 @@ def comparisons(dataset: Dataset, year_file: RealisatieFile) -> list[Comparison]
         project = located.model
         entries = [year_file.spent[i] for i in by_project.get(project.id, [])]
         used.update(by_project.get(project.id, []))
-        rows += _project_rows(project, year, entries)
+        rows += _project_comparisons(project, year, entries)
     costs = {c.id: c for c in dataset.programmes.model.cost_lines if c.id} if dataset.programmes else {}
     for index, entry in enumerate(year_file.spent):
         if index not in used and entry.cost_line in costs:  # a cost line of another year: nothing budgeted now
@@ -177,7 +177,7 @@ def comparisons(dataset: Dataset, year_file: RealisatieFile) -> list[Comparison]
     return rows
 
 
-def _project_rows(project: Project, year: int, entries: list[Spent]) -> list[Comparison]:
+def _project_comparisons(project: Project, year: int, entries: list[Spent]) -> list[Comparison]:
     """Line by line where the realisatie names lines; one row for the project where it does not."""
     lines = [line for line in project.budget if line.year == year]
     by_line = {e.line: e for e in entries if e.line is not None}

@@ -7,25 +7,24 @@ names and decision references link to their pages, so the source of every figure
 from __future__ import annotations
 
 from .budget import budget_years
-from .decision_report import build_decision_report
-from .gitdata import data_version
-from .loader import Dataset
-from .monitor import Quarter
-from .monitor_reports import build_monitor_report, build_status_report, quarters_with_data
-from .project_report import build_project_report
-from .render.budget_tables import (
-    budget_tables,
-    check_budget_summary,
-    check_budget_tables,
-    decision_summary,
-    decision_tables,
-)
-from .render.charts import Chart, begroting_chart, charts_for, share_chart, share_heading
+from .layout.budget import budget_tables
+from .layout.charts import ChartSpec, begroting_chart, charts_for, share_chart, share_heading
+from .layout.check_budget import check_budget_summary, check_budget_tables
+from .layout.decision import decision_summary, decision_tables
+from .layout.monitor import monitor_tables
+from .layout.project import project_tables
+from .layout.table import LightCell, MoneyCell, Table
+from .load.git import data_version
+from .load.loader import Dataset
+from .periods import Quarter
+from .render.charts import draw
 from .render.html import page
-from .render.monitor_tables import monitor_tables
-from .render.project_tables import project_tables
-from .reports import BudgetReport, build_budget_report, build_check_budget_report, spread_by_span, spread_total
-from .table import Table
+from .reports.budget import BudgetReport, build_budget_report, spread_by_span, spread_total
+from .reports.check_budget import build_check_budget_report
+from .reports.decision import build_decision_report
+from .reports.monitor import build_monitor_report
+from .reports.project import build_project_report
+from .reports.status import build_status_report, quarters_with_data
 
 
 def pages(dataset: Dataset) -> dict[str, str]:
@@ -50,11 +49,10 @@ def pages(dataset: Dataset) -> dict[str, str]:
     version = data_version(dataset.root)
 
     def render(
-        title: str, tables: list[Table], summary: str = "", failed: bool = False, charts: list[Chart] | None = None
+        title: str, tables: list[Table], summary: str = "", failed: bool = False, charts: list[ChartSpec] | None = None
     ) -> str:
-        return page(
-            title, tables, summary, failed, data, links=links, nav=nav, charts=charts or [], data_version=version
-        )
+        drawn = [draw(spec) for spec in charts or []]
+        return page(title, tables, summary, failed, data, links=links, nav=nav, charts=drawn, data_version=version)
 
     site: dict[str, str] = {}
     check = build_check_budget_report(dataset)
@@ -88,7 +86,7 @@ def pages(dataset: Dataset) -> dict[str, str]:
     return site
 
 
-def _start_charts(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: list[Quarter]) -> list[Chart]:
+def _start_charts(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: list[Quarter]) -> list[ChartSpec]:
     """The begroting per year by group, and the latest quarter's results against their targets."""
     charts = [c for c in [begroting_chart(budgets)] if c]
     latest = build_status_report(dataset, quarters[-1]) if quarters else None
@@ -98,8 +96,6 @@ def _start_charts(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: 
 
 
 def _start_tables(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: list[Quarter]) -> list[Table]:
-    from .table import LightCell, MoneyCell
-
     assert dataset.programmes is not None
     programmes = Table(
         title="Programma's",

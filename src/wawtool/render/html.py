@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..budget import Verdict
-from ..fmt import VERDICT_LABEL, cell_text
-from ..table import Cell, LightCell, Table, VerdictCell
+from ..layout.dutch import VERDICT_LABEL, cell_text
+from ..layout.table import Cell, LightCell, Table, VerdictCell
+from ..values import Verdict
 
 if TYPE_CHECKING:
     from .charts import Chart

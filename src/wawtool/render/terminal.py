@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..budget import Verdict
-from ..fmt import VERDICT_LABEL, cell_text
-from ..table import Cell, LightCell, Table, VerdictCell
+from ..layout.dutch import VERDICT_LABEL, cell_text
+from ..layout.table import Cell, LightCell, Table, VerdictCell
+from ..values import Verdict
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,0 +1,73 @@
+"""Every option of the command line, defined once: the commands use these types, never an inline option."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(StrEnum):
+    """What `budget` and `status` write: their tables are flat enough for CSV."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+class ReportFormat(StrEnum):
+    """What the reports of sections and verdicts write: no CSV, their tables differ in columns."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+class ListFormat(StrEnum):
+    """What `validate` writes: a list of problems, as lines or as JSON."""
+
+    table = "table"
+    json = "json"
+
+
+DataOption = Annotated[
+    Path,
+    typer.Option("--data", envvar="WAW_DATA", help="The data directory (programmes.yaml, projects/, decisions/)."),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="How to write it.")]
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", help="How to write it.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Lines (table) or JSON.")]
+
+
+def _year(help: str) -> typer.models.OptionInfo:
+    return typer.Option("--year", min=2000, max=2100, help=help)
+
+
+YearOption = Annotated[int | None, _year("Only this year.")]
+BudgetYearOption = Annotated[int, _year("The begroting year.")]
+ExportYearOption = Annotated[int, _year("The year the export covers.")]
+
+QuarterOption = Annotated[str, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3.")]
+LatestQuarterOption = Annotated[
+    str | None, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3; default the latest with data.")
+]
+ExportQuarterOption = Annotated[str | None, typer.Option("--quarter", help="The monitor quarter; default the latest.")]
+ProgrammeOption = Annotated[str | None, typer.Option("--programme", help="Only this programme: waw or pow.")]
+CategoryOption = Annotated[str | None, typer.Option("--category", help="Only this monitor category id.")]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="Lower case, digits and hyphens: the file name.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the quarter's existing results file.")]
+
+
+def output_option(help: str) -> typer.models.OptionInfo:
+    return typer.Option("--output", "-o", help=help)
+
+
+WorkbookOutput = Annotated[Path, output_option("The workbook to write (.xlsx).")]
+TemplateOutput = Annotated[Path, output_option("The template to write (.xlsx).")]
+SiteOutput = Annotated[Path, output_option("The directory to write the site to.")]
+SchemaOutput = Annotated[Path, output_option("The directory to write the schemas to.")]

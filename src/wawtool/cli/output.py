@@ -1,0 +1,137 @@
+"""What a command gives back: a report in the format asked for, problems on stderr, and an exit code.
+
+Exit codes: 0 fine, 1 a check found problems, 2 the input or the command line could not be used (a year or
+quarter without data included). The width of terminal output is COLUMNS when set, else the terminal's,
+else 80 (a pipe or a file): documented in the README.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+import typer
+
+from ..issues import Issue, format_issue, sort_issues
+
+if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
+    from pydantic import BaseModel
+    from rich.console import Console
+
+    from ..layout.table import Table
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def emit(
+    report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, failed: bool, data: Path, heading: str = ""
+) -> None:
+    """The report in `fmt`: JSON is the report's own dump; every other format renders its tables."""
+    if fmt == "json":
+        typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        from ..render.markdown import markdown
+
+        typer.echo(markdown(tables, summary), nl=False)
+    elif fmt == "csv":
+        from ..render.csv import to_csv
+
+        typer.echo(to_csv(tables), nl=False)
+    elif fmt == "html":
+        _emit_html(report, tables, summary, failed, data, heading)
+    else:
+        _emit_terminal(tables, summary, failed, heading)
+
+
+def _emit_html(report: BaseModel, tables: list[Table], summary: str, failed: bool, data: Path, heading: str) -> None:
+    from ..layout.charts import charts_for
+    from ..load.git import data_version
+    from ..render.charts import draw
+    from ..render.html import page
+
+    title = heading or (tables[0].title if tables else "waw")
+    charts = [draw(spec) for spec in charts_for(report)]
+    text = page(title, tables, summary, failed, str(data), charts=charts, data_version=data_version(data))
+    typer.echo(text, nl=False)
+
+
+def _emit_terminal(tables: list[Table], summary: str, failed: bool, heading: str) -> None:
+    from ..render.terminal import plain, print_segments, segments, wrap
+
+    width = output_width()
+    parts = ([(wrap(heading, width) + "\n\n", "bold")] if heading else []) + segments(tables, summary, failed, width)
+    if _colour():
+        print_segments(_console(), parts)
+    else:
+        sys.stdout.write(plain(parts))
+
+
+def output_width() -> int:
+    """COLUMNS when set, else the terminal's width, else 80 (output to a pipe or a file): documented in README."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(width=output_width(), highlight=False, soft_wrap=False)
+
+
+def _colour() -> bool:
+    """Colour for a terminal, or when FORCE_COLOR asks; rich is loaded only then (NO_COLOR is rich's to honour)."""
+    import os
+
+    return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout.isatty() and os.environ.get("TERM") != "dumb")
+
+
+def usage(message: str) -> NoReturn:
+    """Exit 2 with one line saying why the command could not be used."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def report_issues(issues: list[Issue], stream: TextIO) -> None:
+    for issue in sort_issues(issues):
+        print(format_issue(issue), file=stream)
+    print(f"{len(issues)} problem(s) found; nothing was changed.", file=stream)
+
+
+def issue_json(issue: Issue) -> dict[str, object]:
+    return {
+        "code": issue.code,
+        "severity": issue.severity.value,
+        "path": issue.path,
+        "line": issue.line,
+        "message": issue.message,
+    }
+
+
+def refuse_input(problems: list[str]) -> NoReturn:
+    """An input file with problems: every one of them, and exit 2 with nothing written."""
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"{len(problems)} problem(s) found; nothing was written.", err=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def write_file(path: Path, content: bytes, *, overwrite: bool = True, make_parent: bool = False) -> None:
+    """Write atomically, or exit 2 with one line saying why it could not be written."""
+    from ..files import WriteError, make_directory, write_atomic
+
+    try:
+        if make_parent:
+            make_directory(path.parent)
+        write_atomic(path, content, overwrite=overwrite)
+    except WriteError as exc:
+        usage(str(exc))

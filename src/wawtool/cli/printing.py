@@ -1,0 +1,203 @@
+"""The commands that print a report: each loads the checked dataset, builds its report, lays it out and
+emits it in the format asked for; the exit code says whether its checks passed."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from .app import Invocation, app
+from .inputs import (
+    category_names,
+    checked_dataset,
+    dataset_at,
+    keep,
+    known_or_usage,
+    no_budget,
+    no_results,
+    parse_quarter,
+    quarter_or_latest,
+)
+from .options import (
+    BudgetYearOption,
+    CategoryOption,
+    Format,
+    FormatOption,
+    LatestQuarterOption,
+    ListFormat,
+    ListFormatOption,
+    ProgrammeOption,
+    QuarterOption,
+    ReportFormat,
+    ReportFormatOption,
+    YearOption,
+)
+from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, report_issues, usage
+
+
+@app.command()
+def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
+    """Check every data file and report every problem at once as path:line: CODE message."""
+    from ..issues import sort_issues
+    from ..validation import validate_data
+
+    invocation: Invocation = ctx.obj
+    dataset, issues = validate_data(invocation.data, cached=invocation.whole_process)
+    if dataset is not None:
+        keep(dataset, invocation)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))
+    elif issues:
+        report_issues(issues, sys.stdout)
+    elif dataset is not None:
+        typer.echo(
+            f"{invocation.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions, "
+            f"{len(dataset.results)} quarters of results: no problems found."
+        )
+    raise typer.Exit(EXIT_UNUSABLE if issues else EXIT_OK)
+
+
+@app.command("check-budget")
+def check_budget(ctx: typer.Context, year: YearOption = None, fmt: ReportFormatOption = ReportFormat.table) -> None:
+    """Check stated totals, the neutrality of every reallocation, each year's fit and conditional reservations."""
+    from ..budget import budget_years
+    from ..layout.check_budget import check_budget_summary, check_budget_tables
+    from ..reports.check_budget import build_check_budget_report
+
+    invocation: Invocation = ctx.obj
+    dataset = checked_dataset(invocation)
+    if year is not None and year not in budget_years(dataset):
+        no_budget(dataset, year, invocation.data)
+    report = build_check_budget_report(dataset, year)
+    tables = check_budget_tables(report)
+    emit(report, tables, fmt, check_budget_summary(report), not report.passed, invocation.data)
+    raise typer.Exit(EXIT_OK if report.passed else EXIT_FINDINGS)
+
+
+@app.command("decision")
+def decision_command(
+    ctx: typer.Context,
+    decision_id: Annotated[str, typer.Argument(metavar="ID", help="The decision's id, e.g. bijstelling-2020.")],
+    fmt: ReportFormatOption = ReportFormat.table,
+) -> None:
+    """One decision as a collegevoorstel's financial paragraph: what stops, is released and funded, was/wordt per
+    line and year, the effect on each year's total and headroom, the conditions and the verdict."""
+    from ..layout.decision import decision_summary, decision_tables
+    from ..reports.decision import build_decision_report
+    from ..values import Verdict
+
+    invocation: Invocation = ctx.obj
+    dataset = checked_dataset(invocation)
+    decision = dataset.decision(decision_id)
+    if decision is None:
+        known = ", ".join(d.model.id for d in dataset.decisions) or "none"
+        usage(f"no decision '{decision_id}' in {invocation.data}/decisions (known: {known})")
+    report = build_decision_report(dataset, decision)
+    failed = report.verdict is Verdict.FAIL
+    emit(report, decision_tables(report), fmt, decision_summary(report), failed, invocation.data)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    project_id: Annotated[str, typer.Argument(metavar="PROJECT", help="The project's id, e.g. zorgstart.")],
+    fmt: ReportFormatOption = ReportFormat.table,
+) -> None:
+    """One project's whole life: period and extensions, status, budget lines with their decisions, targets,
+    the results of every quarter with their lights, what the monitors said in words, and realised spending."""
+    from ..layout.project import project_tables
+    from ..reports.project import build_project_report
+
+    invocation: Invocation = ctx.obj
+    dataset = checked_dataset(invocation)
+    project = dataset.project(project_id)
+    if project is None:
+        import difflib
+
+        ids = sorted(p.model.id for p in dataset.projects)
+        close = difflib.get_close_matches(project_id, ids, n=3, cutoff=0.6)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        usage(f"no project '{project_id}' in {invocation.data}/projects{hint}")
+    report = build_project_report(dataset, project)
+    heading = "" if fmt is ReportFormat.markdown else f"{report.name} ({report.id})"
+    emit(report, project_tables(report), fmt, "", False, invocation.data, heading=heading)
+
+
+@app.command("budget")
+def budget_command(ctx: typer.Context, year: BudgetYearOption, fmt: FormatOption = Format.table) -> None:
+    """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom."""
+    from ..layout.budget import budget_tables
+    from ..reports.budget import build_budget_report
+
+    invocation: Invocation = ctx.obj
+    dataset = checked_dataset(invocation)
+    report = build_budget_report(dataset, year)
+    if not report.groups:
+        no_budget(dataset, year, invocation.data)
+    emit(report, budget_tables(report), fmt, "", False, invocation.data)
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    quarter: LatestQuarterOption = None,
+    programme: ProgrammeOption = None,
+    category: CategoryOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Where every project stands in a quarter: target, result, share of the pro-rata target and light."""
+    from ..layout.monitor import status_tables
+    from ..reports.status import build_status_report
+
+    invocation: Invocation = ctx.obj
+    chosen = parse_quarter(quarter) if quarter else None
+    dataset = checked_dataset(invocation)
+    assert dataset.programmes is not None
+    known_or_usage("--programme", programme, [p.id for p in dataset.programmes.model.programmes])
+    known_or_usage("--category", category, [c.id for c in dataset.programmes.model.categories])
+    chosen = quarter_or_latest(dataset, chosen, invocation.data)
+    report = build_status_report(dataset, chosen, programme, category)
+    if report is None:
+        no_results(dataset, chosen.label, invocation.data)
+    emit(report, status_tables(report, category_names(dataset)), fmt, "", False, invocation.data)
+
+
+@app.command()
+def report(ctx: typer.Context, quarter: QuarterOption, fmt: ReportFormatOption = ReportFormat.table) -> None:
+    """The monitor of a quarter: headline figures, then every category with its projects, figures and lights."""
+    from ..layout.monitor import monitor_tables
+    from ..reports.monitor import build_monitor_report
+
+    invocation: Invocation = ctx.obj
+    chosen = parse_quarter(quarter)
+    dataset = checked_dataset(invocation)
+    monitor = build_monitor_report(dataset, chosen)
+    if monitor is None:
+        no_results(dataset, chosen.label, invocation.data)
+    title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
+    if fmt is ReportFormat.markdown:
+        typer.echo(f"## {title}\n")
+    heading = "" if fmt is ReportFormat.markdown else title
+    emit(monitor, monitor_tables(monitor), fmt, "", False, invocation.data, heading=heading)
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. main or HEAD~1.")],
+    head: Annotated[str | None, typer.Argument(help="The revision to compare to; default the work tree.")] = None,
+    fmt: ReportFormatOption = ReportFormat.table,
+) -> None:
+    """What a change to the data moves: per project, the euro delta per year, and neutrality; read from git."""
+    from ..layout.diff import diff_summary, diff_tables
+    from ..reports.diff import build_diff_report
+
+    invocation: Invocation = ctx.obj
+    old = dataset_at(invocation, base)
+    new = dataset_at(invocation, head) if head else checked_dataset(invocation)
+    report = build_diff_report(old, new, base, head or "werkmap")
+    emit(report, diff_tables(report), fmt, diff_summary(report), not report.still_neutral, invocation.data)

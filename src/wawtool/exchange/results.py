@@ -1,0 +1,449 @@
+"""Quarterly results from partners: an Excel template out, a checked results file in.
+
+The template lists the running projects with the indicators of their targets; the
+import checks every cell, reports every problem as `FILE.xlsx!Sheet!C7: ...`, and
+only then produces the YAML text of `data/results/<quarter>.yaml`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..lights import pick_target
+from ..load.loader import Dataset
+from ..load.yamlsource import parse_bytes
+from ..models import Project, Status, kind_of
+from ..periods import Quarter, month_key, project_period_at, status_at
+
+SHEET, META = "Resultaten", "Kwartaal"
+COLUMNS = [
+    "Project (id)",
+    "Project",
+    "Indicator (id)",
+    "Indicator",
+    "Eenheid",
+    "Doel",
+    "Resultaat",
+    "Kwalificatie",
+    "Bron",
+    "Toelichting",
+]
+QUALIFIERS = ["ongeveer", "bijna", "ruim", "meer dan", "minimaal", "maximaal"]
+COL_PROJECT, COL_INDICATOR, COL_RESULT, COL_QUALIFIER, COL_SOURCE, COL_NOTE = 1, 3, 7, 8, 9, 10
+HEADLINE_SHEET = "Kerncijfers"
+HEADLINE_COLUMNS = [
+    "Indicator (id)",
+    "Indicator",
+    "Eenheid",
+    "Resultaat",
+    "Kwalificatie",
+    "Citaat",
+    "Bron",
+    "Toelichting",
+]
+QUALITATIVE_SHEET = "Kwalitatief"
+QUALITATIVE_COLUMNS = ["Project (id)", "Project", "Tekst", "Bron"]
+UNKNOWN_WORDS = {"onbekend", "unknown"}  # a result the partner cannot give: imported as unknown, with its note
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    project: str
+    project_name: str
+    indicator: str
+    indicator_name: str
+    unit: str
+    target: Decimal | None
+
+
+def running_projects(dataset: Dataset, quarter: Quarter) -> list[Project]:
+    """Projects running at some time in the quarter: the ones a partner reports on."""
+    as_of = (quarter.year, quarter.number * 3)
+    running = []
+    for located in dataset.projects:
+        project = located.model
+        end = project_period_at(dataset, project, as_of)[1]
+        if status_at(project, as_of) == Status.RUNNING and (
+            end is None or end >= (quarter.year, quarter.number * 3 - 2)
+        ):
+            running.append(project)
+    return running
+
+
+def template_rows(dataset: Dataset, quarter: Quarter) -> list[TemplateRow]:
+    """Projects running in the quarter, one row per indicator with a target whose period is still open."""
+    assert dataset.programmes is not None
+    indicators = {i.id: i for i in dataset.programmes.model.indicators}
+    as_of = (quarter.year, quarter.number * 3)
+    rows = []
+    for project in running_projects(dataset, quarter):
+        quarter_start = (quarter.year, quarter.number * 3 - 2)
+        open_targets = [t for t in project.targets if not t.end or month_key(t.end, end=True) >= quarter_start]
+        for indicator_id in dict.fromkeys(t.indicator for t in open_targets):
+            target = pick_target(open_targets, indicator_id, as_of)
+            indicator = indicators[indicator_id]
+            rows.append(
+                TemplateRow(
+                    project.id,
+                    project.name,
+                    indicator_id,
+                    indicator.name,
+                    indicator.unit.value,
+                    target.value if target else None,
+                )
+            )
+    return rows
+
+
+def build_template(
+    rows: list[TemplateRow],
+    quarter: Quarter,
+    indicators: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+    projects: list[tuple[str, str]] = (),  # type: ignore[assignment]
+) -> bytes:
+    """The results sheet, a sheet for the headline figures (one row per indicator) and one for what a partner
+    reports in words only (one row per running project)."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..render.xlsx import NUMBER, PERCENT, set_cell
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    for column, name in enumerate(COLUMNS, start=1):
+        set_cell(sheet, 1, column, name)
+        sheet.column_dimensions[chr(64 + column)].width = [24, 40, 24, 34, 9, 9, 11, 13, 40, 40][column - 1]
+    sheet.freeze_panes = "A2"
+    whole = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        error="Vul een geheel aantal in (0 of meer).",
+        showErrorMessage=True,
+    )
+    percent = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        error="Vul een percentage tussen 0 en 100 in.",
+        showErrorMessage=True,
+    )
+    qualifier = DataValidation(type="list", formula1='"' + ",".join(QUALIFIERS) + '"', allow_blank=True)
+    for validation in (whole, percent, qualifier):
+        sheet.add_data_validation(validation)
+    for number, row in enumerate(rows, start=2):
+        values = [row.project, row.project_name, row.indicator, row.indicator_name, row.unit, row.target]
+        for column, value in enumerate(values, start=1):
+            set_cell(
+                sheet, number, column, value, (PERCENT if row.unit == "percent" else NUMBER) if column == 6 else None
+            )
+        (percent if row.unit == "percent" else whole).add(f"G{number}")
+        qualifier.add(f"H{number}")
+    headline = workbook.create_sheet(HEADLINE_SHEET)
+    for column, name in enumerate(HEADLINE_COLUMNS, start=1):
+        set_cell(headline, 1, column, name)
+        headline.column_dimensions[chr(64 + column)].width = [24, 40, 9, 11, 13, 40, 40, 40][column - 1]
+    for number, (indicator_id, name, unit) in enumerate(indicators, start=2):
+        for column, value in enumerate((indicator_id, name, unit), start=1):
+            set_cell(headline, number, column, value)
+    headline.freeze_panes = "A2"
+    words = workbook.create_sheet(QUALITATIVE_SHEET)
+    for column, name in enumerate(QUALITATIVE_COLUMNS, start=1):
+        set_cell(words, 1, column, name)
+        words.column_dimensions[chr(64 + column)].width = [24, 40, 80, 40][column - 1]
+    for number, (project_id, name) in enumerate(projects, start=2):
+        set_cell(words, number, 1, project_id)
+        set_cell(words, number, 2, name)
+    words.freeze_panes = "A2"
+    meta = workbook.create_sheet(META)
+    for number, (label, value) in enumerate(
+        [
+            ("Kwartaal", quarter.id),
+            (
+                "Toelichting",
+                "Vul per regel het resultaat t/m het einde van het kwartaal in, met de bron (rapportage, "
+                "datum). Is een resultaat niet te geven, vul dan 'onbekend' in met een toelichting; laat een "
+                "regel zonder gegevens helemaal leeg. Kerncijfers: de cijfers voor het hele programma. "
+                "Kwalitatief: wat u over een project alleen in woorden meldt.",
+            ),
+        ],
+        start=1,
+    ):
+        set_cell(meta, number, 1, label)
+        set_cell(meta, number, 2, value)
+    workbook.properties.title = f"Resultatensjabloon {quarter.label}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    sheet: str
+    cell: str
+    message: str
+
+    def format(self, workbook_name: str) -> str:
+        return f"{workbook_name}!{self.sheet}!{self.cell}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Imported:
+    text: str
+    results: int
+    headline: int
+    qualitative: int
+
+
+def read_filled(path: Path, dataset: Dataset, quarter: Quarter) -> tuple[Imported | None, list[CellProblem]]:
+    """The YAML text of the quarter's results, or every problem found in the workbook: every row a partner
+    filled in is imported or reported, never skipped."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=True, read_only=True)
+    except OSError as exc:
+        from ..files import reason
+
+        return None, [CellProblem("-", "-", f"cannot read the file: {reason(exc)}")]
+    except (BadZipFile, KeyError, ValueError):  # what openpyxl raises for a file that is no workbook
+        return None, [CellProblem("-", "-", "not a readable .xlsx workbook; use the template of waw template results")]
+    problems: list[CellProblem] = []
+    if SHEET not in workbook.sheetnames or META not in workbook.sheetnames:
+        return None, [CellProblem(SHEET, "A1", f"the workbook needs the sheets {SHEET} and {META}: use waw template")]
+    stated = workbook[META]["B1"].value
+    if stated != quarter.id:
+        problems.append(CellProblem(META, "B1", f"the template is for {_shown(stated)}, not {quarter.id}"))
+    template = {(r.project, r.indicator) for r in template_rows(dataset, quarter)}
+    results: list[dict[str, Any]] = []
+    headline: list[dict[str, Any]] = []
+    qualitative: list[dict[str, Any]] = []
+    sheets: list[tuple[str, int, Any, list[dict[str, Any]]]] = [
+        (SHEET, len(COLUMNS), lambda n, r: _read_row(dataset, n, r, problems, template), results),
+        (HEADLINE_SHEET, len(HEADLINE_COLUMNS), lambda n, r: _read_headline(dataset, n, r, problems), headline),
+        (
+            QUALITATIVE_SHEET,
+            len(QUALITATIVE_COLUMNS),
+            lambda n, r: _read_qualitative(dataset, n, r, problems),
+            qualitative,
+        ),
+    ]
+    for name, width, read, found in sheets:
+        if name not in workbook.sheetnames:
+            continue  # a template from before the headline and words sheets
+        for number, row in _rows(workbook[name], width):
+            entry = read(number, row)
+            if entry is not None:
+                found.append(entry)
+    workbook.close()
+    if problems:
+        return None, problems
+    text = _results_yaml(quarter, path.name, results, headline, qualitative)
+    return Imported(text, len(results), len(headline), len(qualitative)), []
+
+
+def _rows(sheet: Any, width: int) -> Any:
+    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        yield number, list(row[:width]) + [None] * (width - len(row))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _shown(value: Any) -> str:
+    return kind_of(value) if not isinstance(value, str) else f"'{value}'"
+
+
+def _figure(
+    value: Any, unit: str, qualifier: Any, note: Any, problem: Any, result_column: int, qualifier_column: int
+) -> Decimal | None | str:
+    """A partner's figure: a number, or `onbekend` with a note (returned as None); a str is a problem found."""
+    if isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS:
+        if _blank(note):
+            problem(result_column, "'onbekend' needs a Toelichting saying what is known")
+        return None
+    number_value = _number(value, unit)
+    if isinstance(number_value, str):
+        problem(result_column, number_value)
+    if not _blank(qualifier) and qualifier not in QUALIFIERS:
+        problem(qualifier_column, f"{_shown(qualifier)} is not one of: {', '.join(QUALIFIERS)}")
+    return number_value
+
+
+def _read_row(
+    dataset: Dataset,
+    number: int,
+    row: list[Any],
+    problems: list[CellProblem],
+    template: set[tuple[Any, Any]],
+) -> dict[str, Any] | None:
+    value = row[COL_RESULT - 1]
+    project, indicator = row[COL_PROJECT - 1], row[COL_INDICATOR - 1]
+
+    def problem(column: int, message: str) -> None:
+        problems.append(CellProblem(SHEET, f"{chr(64 + column)}{number}", message))
+
+    filled = [COLUMNS[c - 1] for c in (COL_QUALIFIER, COL_SOURCE, COL_NOTE) if not _blank(row[c - 1])]
+    if _blank(value):
+        if filled:
+            problem(
+                COL_RESULT,
+                f"no result, but {', '.join(filled)} filled in: give the result ('onbekend' with a "
+                "Toelichting if it cannot be given) or clear the row",
+            )
+        elif (project, indicator) not in template and not all(_blank(v) for v in row):
+            problem(COL_RESULT, "a row that is not in the template, without a result: fill it in or remove it")
+        return None
+    assert dataset.programmes is not None
+    indicators = {i.id: i for i in dataset.programmes.model.indicators}
+    before = len(problems)
+    if dataset.project(str(project)) is None:
+        problem(COL_PROJECT, f"unknown project {_shown(project)}")
+    if indicator not in indicators:
+        problem(COL_INDICATOR, f"unknown indicator {_shown(indicator)}")
+    unit = indicators[indicator].unit.value if indicator in indicators else "count"
+    qualifier, note = row[COL_QUALIFIER - 1], row[COL_NOTE - 1]
+    figure = _figure(value, unit, qualifier, note, problem, COL_RESULT, COL_QUALIFIER)
+    source = row[COL_SOURCE - 1]
+    if _blank(source):
+        problem(COL_SOURCE, "every result needs its source (report and date)")
+    if len(problems) > before:
+        return None
+    entry: dict[str, Any] = {"project": project, "indicator": indicator, "value": figure}
+    if not _blank(qualifier):
+        entry["qualifier"] = qualifier
+    entry["source"] = str(source).strip()
+    if not _blank(note):
+        entry["note"] = str(note).strip()
+    return entry
+
+
+def _read_headline(dataset: Dataset, number: int, row: list[Any], problems: list[CellProblem]) -> dict[str, Any] | None:
+    indicator, value, qualifier, quote, source, note = row[0], row[3], row[4], row[5], row[6], row[7]
+
+    def problem(column: int, message: str) -> None:
+        problems.append(CellProblem(HEADLINE_SHEET, f"{chr(64 + column)}{number}", message))
+
+    if _blank(value):
+        filled = [HEADLINE_COLUMNS[c] for c in (4, 5, 6, 7) if not _blank(row[c])]
+        if filled:
+            problem(4, f"no result, but {', '.join(filled)} filled in: give the figure or clear the row")
+        return None
+    assert dataset.programmes is not None
+    indicators = {i.id: i for i in dataset.programmes.model.indicators}
+    before = len(problems)
+    if indicator not in indicators:
+        problem(1, f"unknown indicator {_shown(indicator)}")
+    unit = indicators[indicator].unit.value if indicator in indicators else "count"
+    figure = _figure(value, unit, qualifier, note, problem, 4, 5)
+    if _blank(source):
+        problem(7, "every figure needs its source (report and date)")
+    if len(problems) > before:
+        return None
+    entry: dict[str, Any] = {"indicator": indicator, "value": figure}
+    if not _blank(qualifier):
+        entry["qualifier"] = qualifier
+    if not _blank(quote):
+        entry["quote"] = str(quote).strip()
+    entry["source"] = str(source).strip()
+    if not _blank(note):
+        entry["note"] = str(note).strip()
+    return entry
+
+
+def _read_qualitative(
+    dataset: Dataset, number: int, row: list[Any], problems: list[CellProblem]
+) -> dict[str, Any] | None:
+    project, text, source = row[0], row[2], row[3]
+
+    def problem(column: int, message: str) -> None:
+        problems.append(CellProblem(QUALITATIVE_SHEET, f"{chr(64 + column)}{number}", message))
+
+    if _blank(text):
+        if not _blank(source):
+            problem(3, "a source without text: write what the project reports, or clear the source")
+        return None
+    before = len(problems)
+    if dataset.project(str(project)) is None:
+        problem(1, f"unknown project {_shown(project)}")
+    if not isinstance(text, str):
+        problem(3, f"expected words, got {kind_of(text)}: a figure belongs on the sheet {SHEET}")
+    if _blank(source):
+        problem(4, "every entry needs its source (report and date)")
+    if len(problems) > before:
+        return None
+    return {"project": project, "text": str(text).strip(), "source": str(source).strip()}
+
+
+def _number(value: Any, unit: str) -> Decimal | str:
+    """A cell's number, or the reason it is not one (as a message)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        hint = " (put words like 'ruim' in Kwalificatie)" if isinstance(value, str) else ""
+        return f"expected a number, got {kind_of(value)}{hint}"
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite() or number < 0:
+        return f"{value} is not a count or percentage"
+    if unit == "count" and number != number.to_integral_value():
+        return f"{value} is not a whole number"
+    if unit == "percent" and number > 100:
+        return f"{value} is above 100%"
+    return number.normalize() if unit == "percent" else Decimal(int(number))
+
+
+def _results_yaml(
+    quarter: Quarter,
+    workbook_name: str,
+    results: list[dict[str, Any]],
+    headline: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    qualitative: list[dict[str, Any]] = (),  # type: ignore[assignment]
+) -> str:
+    """Plain YAML written by hand: every string quoted, so no YAML 1.1 guess can change it."""
+    end_month = f"{quarter.year}-{quarter.number * 3:02d}"
+    lines = [
+        f"# Read from {workbook_name} by waw import-results.",
+        f"quarter: {quarter.id}",
+        f"as_of: {end_month}",
+        f"title: {json.dumps(f'Resultaten {quarter.label} uit het resultatensjabloon', ensure_ascii=False)}",
+        f"source: {json.dumps(f'Resultatensjabloon {quarter.label} ({workbook_name})', ensure_ascii=False)}",
+    ]
+    if headline:
+        lines.append("headline:")
+    for entry in headline:
+        lines.append(f"  - indicator: {json.dumps(entry['indicator'])}")
+        lines += _figure_lines(entry, ("qualifier", "quote", "source", "note"))
+    lines.append("results:" if results else "results: []")
+    for entry in results:
+        lines.append(f"  - project: {json.dumps(entry['project'])}")
+        lines.append(f"    indicator: {json.dumps(entry['indicator'])}")
+        lines += _figure_lines(entry, ("qualifier", "source", "note"))
+    if qualitative:
+        lines.append("qualitative:")
+    for entry in qualitative:
+        lines.append(f"  - project: {json.dumps(entry['project'])}")
+        lines.append(f"    text: {json.dumps(entry['text'], ensure_ascii=False)}")
+        lines.append(f"    source: {json.dumps(entry['source'], ensure_ascii=False)}")
+    text = "\n".join(lines) + "\n"
+    assert parse_bytes(text.encode(), "generated").issues == []
+    assert month_key(end_month)
+    return text
+
+
+def _figure_lines(entry: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
+    value = entry["value"]
+    lines = [f"    value: {value:f}" if value is not None else "    value: unknown"]
+    for key in keys:
+        if key in entry:
+            lines.append(f"    {key}: {json.dumps(entry[key], ensure_ascii=False)}")
+    return lines

@@ -1,0 +1,256 @@
+"""The workbook of `waw export`: the begroting of a year, the monitor of a quarter with its chart, all
+projects, and the realisatie of the year where there is one; for Excel users, printable on A4."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..layout.dutch import LIGHT_LABEL, PROJECT_STATUS_LABEL, QUALIFIER_LABEL, UNKNOWN_LABEL, euro
+from ..realisatie import RealisatieYear
+from ..render.xlsx import (
+    BOLD,
+    DECIMAL_NUMBER,
+    EURO,
+    EURO_APPROXIMATE,
+    FILLS,
+    NUMBER,
+    PERCENT,
+    autofilter,
+    formula_row,
+    header,
+    set_cell,
+    worded,
+    workbook_bytes,
+)
+from ..reports.budget import BudgetReport
+from ..reports.overview import ProjectOverview
+from ..reports.status import MonitorFigure, StatusReport, StatusRow
+
+
+def export_workbook(
+    budget_report: BudgetReport,
+    status_report: StatusReport,
+    names: dict[str | None, str],
+    overview: tuple[list[ProjectOverview], list[int]],
+    created: dt.datetime,
+) -> bytes:
+    """The .xlsx bytes, so the caller writes them atomically where its command says."""
+    rows, years = overview
+    sheets = [
+        ("begroting", lambda ws: budget_sheet(ws, budget_report)),
+        ("monitor", lambda ws: monitor_sheet(ws, status_report, names)),
+        ("grafiek", lambda ws: chart_sheet(ws, status_report, names)),
+        ("projecten", lambda ws: projects_sheet(ws, [r.model_dump() for r in rows], years)),
+    ]
+    if budget_report.realisatie is not None:
+        sheets.append(("realisatie", lambda ws: realisatie_sheet(ws, budget_report.realisatie)))
+    title = f"Werken aan Werk en Perspectief op Werk: begroting {budget_report.year}, monitor {status_report.quarter}"
+    return workbook_bytes(sheets, title=title, created=created)
+
+
+def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
+    """Lines per group, each group's subtotal and the total as formulas over the lines they add up, so a
+    controller who edits a line sees the totals move; the published total and the difference beside it."""
+    ws.title = f"Begroting {report.year}"
+    header(ws, ["Groep", "Post", "Project", "Bedrag", "Voorwaarde", "Bron"], [14, 48, 26, 16, 60, 60])
+    row = 2
+    for group in report.groups:
+        first = row
+        for line in group.lines:
+            for column, value in enumerate(
+                [group.name, line.label, line.project or "", line.amount, line.condition or "", line.source], start=1
+            ):
+                set_cell(ws, row, column, value, EURO if column == 4 else None)
+            if line.amount is None:
+                set_cell(ws, row, 4, UNKNOWN_LABEL)  # text: SUBTOTAL leaves it out, as the report does
+            row += 1
+        formula_row(ws, row, group.name, f"Subtotaal {group.name}", f"=SUBTOTAL(9,D{first}:D{row - 1})")
+        row += 1
+    last_line = row - 1
+    total_row = row
+    formula_row(ws, row, "Totaal uitgaven", "Totaal uitgaven", f"=SUBTOTAL(9,D2:D{last_line})")
+    row += 1
+    if report.stated_total is not None:
+        stated = report.stated_total.stated.amount
+        formula_row(ws, row, "Vermeld", report.stated_total.label, stated)
+        formula_row(ws, row + 1, "Verschil", "Totaal uitgaven min vermeld", f"=D{total_row}-D{row}")
+        row += 2
+    available_row = row
+    approximate = EURO_APPROXIMATE if report.available_approximate else EURO
+    formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", report.available, approximate)
+    row += 1
+    headroom = f"=D{available_row}-D{total_row}" if report.available is not None else None
+    label = "Beschikbaar min totaal uitgaven"
+    if report.available_approximate:
+        label += " (ca.: beschikbaar is bij benadering)"
+    formula_row(ws, row, "Ruimte", label, headroom, approximate)
+    ws.auto_filter.ref = f"A1:F{last_line}"
+
+
+def monitor_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | None, str]) -> None:
+    ws.title = f"Monitor {report.quarter}"
+    columns = [
+        "Categorie",
+        "Project",
+        "Indicator",
+        "Doel",
+        "Resultaat",
+        "% van doel naar rato",
+        "Licht",
+        "Handmatig",
+        "Toelichting",
+    ]
+    header(ws, columns, [24, 44, 34, 15, 15, 12, 18, 11, 60])  # `maximaal 12`, `meer dan 800`
+    for row_number, row in enumerate(report.rows, start=2):
+        _monitor_row(ws, row_number, row, category_names)
+    autofilter(ws)
+
+
+def _figure(figure: MonitorFigure | None, percent: bool) -> tuple[object, str | None]:
+    """A result or target as a number, its words (`ruim`, `minimaal`) in its number format: `ruim 80` stays a
+    number that sorts and sums, and never reads as an exact 80."""
+    if figure is None or figure.value is None:
+        return None, None
+    base = PERCENT if percent else NUMBER if figure.value == figure.value.to_integral_value() else DECIMAL_NUMBER
+    words = QUALIFIER_LABEL.get(figure.qualifier, figure.qualifier) if figure.qualifier else ""
+    return figure.value, worded(base, words)
+
+
+def _share_format(row: StatusRow) -> str:
+    """A share computed from an approximate result says so: `≈ 85,3%`."""
+    return worded(PERCENT, "≈" if row.share_approximate else "")
+
+
+def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | None, str]) -> None:
+    percent = row.unit == "percent"
+    values: list[tuple[object, str | None]] = [
+        (names.get(row.category, "Niet ingedeeld"), None),
+        (row.project_name, None),
+        (row.indicator_name or "", None),
+        _figure(row.target, percent),
+        _figure(row.result, percent),
+        (row.share, _share_format(row)),
+        (LIGHT_LABEL[row.state.value], None),
+        ("ja" if row.manual else "nee", None),
+        ("; ".join(p for p in (row.reason if row.manual else None, row.text) if p), None),
+    ]
+    for column, (value, number_format) in enumerate(values, start=1):
+        set_cell(ws, number, column, value, number_format if value is not None else None)
+    if row.state.value in FILLS:
+        ws.cell(row=number, column=7).fill = FILLS[row.state.value]
+
+
+def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | None, str]) -> None:
+    """Like with like: every project's result as a share of its own pro-rata target, one bar each, coloured by
+    its light. Bars of different indicators are never added up; approximate shares say so in their label;
+    unknown ones are listed, not drawn as zero."""
+    from openpyxl.chart.marker import DataPoint
+
+    ws.title = "Grafiek"
+    drawn = [r for r in report.rows if r.share is not None]
+    labels = [f"{r.project_name}: {r.indicator_name}" + (" (≈)" if r.share_approximate else "") for r in drawn]
+    missing = [f"{r.project_name}: {r.indicator_name}" for r in report.rows if r.share is None and r.result]
+    # as wide as its longest name: Calc does not grow a row for wrapped text, so the names do not wrap
+    width = max([60, *map(len, labels + missing)])
+    header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [width, 20, 18])
+    for number, (row, label) in enumerate(zip(drawn, labels, strict=True), start=2):
+        set_cell(ws, number, 1, label)
+        set_cell(ws, number, 2, row.share, _share_format(row))
+        set_cell(ws, number, 3, LIGHT_LABEL[row.state.value])
+    if missing:  # a row each: one long cell would make the sheet print at a fraction of its size
+        set_cell(ws, len(drawn) + 3, 1, "Niet getekend (geen aandeel van een doel te berekenen):")
+        ws.cell(row=len(drawn) + 3, column=1).font = BOLD
+        for offset, name in enumerate(missing, start=len(drawn) + 4):
+            set_cell(ws, offset, 1, name)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = f"Resultaat als % van het doel naar rato, {report.quarter}"
+    chart.y_axis.title = "% van doel naar rato"  # a horizontal bar chart's value axis is its y axis
+    chart.y_axis.number_format = '0"%"'  # its own, not the first bar's (which may say `≈`)
+    chart.legend = None
+    last = max(len(drawn) + 1, 2)
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    colours = {"groen": "63BE7B", "oranje": "FFC000", "rood": "E0524E"}
+    series = chart.series[0]
+    for index, row in enumerate(drawn):
+        point = DataPoint(idx=index)
+        point.graphicalProperties.solidFill = colours.get(row.state.value, "A6A6A6")
+        series.dPt.append(point)
+    chart.width, chart.height = 24, max(8, len(drawn) * 0.6)
+    ws.add_chart(chart, "E2")
+
+
+def realisatie_sheet(ws: Worksheet, realised: RealisatieYear | None) -> None:
+    """Begroot, gerealiseerd, verschil and % besteed per line, with the difference and share as formulas."""
+    assert realised is not None
+    ws.title = f"Realisatie {realised.year}"
+    columns = ["Groep", "Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Geen boekingen"]
+    header(ws, columns, [14, 48, 16, 16, 16, 12, 15])
+    row = 2
+    for group in realised.groups:
+        for line in group.rows:
+            set_cell(ws, row, 1, group.name)
+            set_cell(ws, row, 2, line.label)
+            for column, amount in ((3, line.budgeted), (4, line.spent)):
+                set_cell(ws, row, column, amount if amount is not None else UNKNOWN_LABEL, EURO)
+            ws.cell(row=row, column=5, value=f'=IF(AND(ISNUMBER(C{row}),ISNUMBER(D{row})),C{row}-D{row},"")')
+            ws.cell(row=row, column=5).number_format = EURO
+            share = f'=IF(AND(ISNUMBER(C{row}),ISNUMBER(D{row}),C{row}>0),D{row}/C{row}*100,"")'
+            ws.cell(row=row, column=6, value=share).number_format = PERCENT
+            set_cell(ws, row, 7, "" if line.recorded else "ja")
+            row += 1
+    last = row - 1
+    formula_row(
+        ws, row, "Totaal", f"Totaal ({'definitief' if realised.status.value == 'final' else 'voorlopig'})", None
+    )
+    for column, letter in ((3, "C"), (4, "D")):
+        ws.cell(row=row, column=column, value=f"=SUM({letter}2:{letter}{last})").number_format = EURO
+    ws.cell(row=row, column=5, value=f"=C{row}-D{row}").number_format = EURO
+    ws.cell(row=row, column=6, value=f'=IF(C{row}>0,D{row}/C{row}*100,"")').number_format = PERCENT
+    set_cell(ws, row + 2, 1, f"Bron: {realised.source}")
+    ws.auto_filter.ref = f"A1:G{last}"
+
+
+def projects_sheet(ws: Worksheet, rows: Iterable[dict[str, object]], years: list[int]) -> None:
+    ws.title = "Projecten"
+    columns = ["Id", "Project", "Programma", "Categorie", "Status", "Start", "Einde", *map(str, years), "Niet per jaar"]
+    header(ws, columns, [26, 44, 11, 24, 11, 9, 9, *[14] * len(years), 60])
+    for number, project in enumerate(rows, start=2):
+        fixed = [
+            project["id"],
+            project["name"],
+            project["programme"],
+            project["category"],
+            PROJECT_STATUS_LABEL.get(str(project["status"]), project["status"]),
+            project["start"],
+            project["end"],
+        ]
+        for column, value in enumerate(fixed, start=1):
+            set_cell(ws, number, column, value)
+        per_year = project["per_year"]
+        assert isinstance(per_year, dict)
+        for offset, year in enumerate(years):
+            amount = per_year.get(year)
+            if amount is not None:
+                set_cell(ws, number, len(fixed) + 1 + offset, amount, EURO)
+        set_cell(ws, number, len(fixed) + len(years) + 1, _other_lines(project["other_lines"]))
+    autofilter(ws)
+
+
+def _other_lines(lines: object) -> str:
+    """Amounts that belong to no single year, in words: `Uitvoeringskosten 2021-2022: € 557.000`."""
+    assert isinstance(lines, list)
+    parts = []
+    for line in lines:
+        span = line["years"]
+        years = f"{span[0]}-{span[-1]}" if len(span) > 1 else str(span[0])
+        amount = euro(line["amount"]) if line["amount"] is not None else UNKNOWN_LABEL
+        if line.get("derived_from"):
+            amount += f" (afgeleid: {line['derived_from']})"
+        parts.append(f"{line['label']} {years}: {amount}")
+    return "; ".join(parts)

@@ -1,0 +1,291 @@
+"""`waw check-budget` laid out: every verdict in a table of its own, and the closing line with each failure."""
+
+from __future__ import annotations
+
+from ..budget import Item, TotalCheck, YearCheck
+from ..moves import MoveCheck
+from ..neutrality import NeutralityCheck, Post
+from ..realisatie import NO_REALISATIE, Comparison
+from ..reports.check_budget import CheckBudgetReport
+from ..values import Verdict
+from .budget import risks_table
+from .dutch import cell_text
+from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
+from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
+
+
+def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
+    tables = [_totals_table(report.totals)]
+    tables += [neutrality_table(check) for check in report.neutrality]
+    if report.moves:
+        tables.append(moves_table(report.moves))
+    tables.append(_years_table(report.years))
+    tables += [_year_lines_table(y) for y in report.years if y.available is not None or y.verdict == Verdict.FAIL]
+    tables.append(risks_table(report.risks))
+    tables.append(_realisatie_check_table(report))
+    findings = [f for r in report.realisatie for f in r.findings]
+    if findings:
+        tables.append(
+            Table(
+                title="Bevindingen realisatie",
+                columns=["Jaar", "Post", "Bedrag", "Bevinding"],
+                rows=[[f.year, f.scope, MoneyCell(f.amount), f.explanation] for f in findings],
+                numeric=frozenset({2}),
+                verdict=Verdict.FAIL,
+            )
+        )
+    underspend = [(r.year, row) for r in report.realisatie for row in r.underspend]
+    if underspend:
+        tables.append(_underspend_table(underspend))
+    return tables
+
+
+def _realisatie_check_table(report: CheckBudgetReport) -> Table:
+    by_year = {r.year: r for r in report.realisatie}
+    if not by_year:
+        return Table(
+            title="Realisatie tegen begroting",
+            columns=["Jaar", "Realisatie"],
+            rows=[[y.year, NO_REALISATIE] for y in report.years],
+        )
+    rows: list[list[Cell]] = []
+    for year in [y.year for y in report.years]:
+        realised = by_year.get(year)
+        if realised is None:
+            rows.append([year, NO_REALISATIE, "", "", "", "", ""])
+            continue
+        failed = any(f.year == year for f in realised.findings)
+        rows.append(
+            [
+                year,
+                REALISATIE_STATUS_LABEL[realised.status.value],
+                MoneyCell(realised.budgeted),
+                MoneyCell(realised.spent),
+                MoneyCell(realised.difference),
+                percent_cell(realised.share),
+                VerdictCell(Verdict.FAIL if failed else Verdict.PASS),
+            ]
+        )
+    return Table(
+        title="Realisatie tegen begroting",
+        columns=["Jaar", "Realisatie", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({2, 3, 4, 5}),
+        notes=["Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot."] if by_year else [],
+    )
+
+
+def _underspend_table(rows: list[tuple[int, Comparison]]) -> Table:
+    return Table(
+        title="Onderbesteding in definitieve jaren",
+        columns=["Jaar", "Post", "Bedrag", "Gaat naar"],
+        rows=[
+            [
+                year,
+                row.label,
+                MoneyCell(row.difference),
+                f"besluit {row.underspend_to}" if row.underspend_to else "het programma",
+            ]
+            for year, row in rows
+        ],
+        numeric=frozenset({2}),
+    )
+
+
+def _totals_table(checks: list[TotalCheck]) -> Table:
+    rows: list[list[Cell]] = []
+    for check in checks:
+        items = check.lines.items
+        sum_text = " + ".join(cell_text(_money(i)) for i in items) if len(items) <= 4 else f"{len(items)} regels"
+        rows.append(
+            [
+                check.scope,
+                check.label,
+                sum_text,
+                MoneyCell(check.lines.known),
+                MoneyCell(check.stated.amount, approximate=check.stated.approximate),
+                MoneyCell(check.lines.derived_unknown, derived=True) if check.lines.unknown_items else "",
+                MoneyCell(check.difference) if not check.lines.unknown_items else "",
+                VerdictCell(check.verdict),
+            ]
+        )
+    return Table(
+        title="Vermelde totalen tegen hun regels",
+        columns=[
+            "Project / besluit",
+            "Totaal",
+            "Regels",
+            "Som bekend",
+            "Vermeld",
+            "Onbekend deel",
+            "Verschil",
+            "Oordeel",
+        ],
+        rows=rows,
+        numeric=frozenset({3, 4, 5, 6}),
+        verdict=worst([c.verdict for c in checks]),
+    )
+
+
+def _money(item: Item) -> MoneyCell:
+    return MoneyCell(item.amount, partly_unknown=item.partly_unknown)
+
+
+def neutrality_table(check: NeutralityCheck) -> Table:
+    rows: list[list[Cell]] = []
+    rows += [["Vrijgevallen", post.label, FigureCell(post.figure)] for post in check.released]
+    rows += [["Gefinancierd", _post_label(post), FigureCell(post.figure)] for post in check.funded]
+    stated_side = {"funded": "gefinancierd", "released": "vrijgevallen"}.get(check.stated_applies_to or "", "")
+    quote = f" ({check.stated.quote})" if check.stated and check.stated.quote else ""
+    footer: list[list[Cell]] = [
+        [
+            "Vrijgevallen",
+            "Totaal vrijgevallen" + (quote if stated_side == "vrijgevallen" else ""),
+            FigureCell(check.released_total),
+        ],
+        [
+            "Gefinancierd",
+            "Totaal gefinancierd" + (quote if stated_side == "gefinancierd" else ""),
+            FigureCell(check.funded_total),
+        ],
+        ["Flexibel budget", "Restant: vrijgevallen min gefinancierd", FigureCell(check.flexible_budget)],
+    ]
+    notes = [check.explanation]
+    if check.stated:
+        notes.append(f"Het vermelde totaal hoort bij {stated_side or 'geen kant'}: {check.stated.source}.")
+    notes += [f"Voorwaarde bij {post.label}: {post.condition}" for post in check.funded if post.condition]
+    return Table(
+        title=f"Financiële neutraliteit: {check.title} ({check.reference})",
+        columns=["Kant", "Post", "Bedrag"],
+        rows=rows,
+        footer=footer,
+        notes=notes,
+        verdict=check.verdict,
+        numeric=frozenset({2}),
+    )
+
+
+def _post_label(post: Post) -> str:
+    return f"{post.label} (voorwaardelijk)" if post.condition else post.label
+
+
+def moves_table(checks: list[MoveCheck]) -> Table:
+    rows: list[list[Cell]] = [
+        [
+            m.reference,
+            f"{m.project_name}: {m.label}",
+            m.year or "",
+            MoneyCell(m.previous),
+            MoneyCell(m.amount),
+            MoneyCell(m.declared),
+            MoneyCell(m.difference) if m.difference else "",
+            VerdictCell(m.verdict),
+        ]
+        for m in checks
+    ]
+    notes = [f"{m.reference}, {m.project_name} '{m.line}' {m.year}: {m.explanation}" for m in checks if m.difference]
+    return Table(
+        title="Verschuivingen tussen begrotingsregels",
+        columns=["Besluit", "Regel", "Jaar", "Was", "Wordt", "Verschoven", "Verschil", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({3, 4, 5, 6}),
+        notes=notes,
+        verdict=worst([m.verdict for m in checks]),
+    )
+
+
+def _years_table(years: list[YearCheck]) -> Table:
+    rows: list[list[Cell]] = [
+        [
+            y.year,
+            MoneyCell(y.committed),
+            y.unknown_lines or "",
+            len(y.spread) or "",
+            MoneyCell(y.available, approximate=y.available_approximate) if y.available is not None else "onbekend",
+            MoneyCell(y.headroom, approximate=y.headroom_approximate) if y.headroom is not None else "",
+            VerdictCell(y.verdict),
+        ]
+        for y in years
+    ]
+    return Table(
+        title="Verplichtingen per jaar tegen beschikbare middelen",
+        columns=[
+            "Jaar",
+            "Verplicht (bekend)",
+            "Regels onbekend bedrag",
+            "Regels over meer jaren",
+            "Beschikbaar",
+            "Ruimte",
+            "Oordeel",
+        ],
+        rows=rows,
+        numeric=frozenset({1, 4, 5}),
+        notes=["Regels over meer jaren hebben geen verdeling per jaar in de bron en tellen niet mee in één jaar."],
+        verdict=worst([y.verdict for y in years]),
+    )
+
+
+def _year_lines_table(year: YearCheck) -> Table:
+    rows: list[list[Cell]] = [
+        [line.group_name, line.label, MoneyCell(line.amount, derived=line.derived_from is not None)]
+        for line in year.lines
+    ]
+    footer: list[list[Cell]] = [["", "Totaal verplicht", MoneyCell(year.committed)]]
+    footer.append(
+        [
+            "",
+            "Beschikbaar" + (f" ({year.available_quote})" if year.available_quote else ""),
+            MoneyCell(year.available, approximate=year.available_approximate),
+        ]
+    )
+    if year.headroom is not None:
+        footer.append(
+            [
+                "",
+                "Ruimte" if year.headroom >= 0 else "Overschrijding",
+                MoneyCell(abs(year.headroom), approximate=year.headroom_approximate),
+            ]
+        )
+    return Table(
+        title=f"Verplichtingen {year.year}",
+        columns=["Groep", "Post", "Bedrag"],
+        rows=rows,
+        footer=footer,
+        notes=[year.explanation],
+        verdict=year.verdict,
+        numeric=frozenset({2}),
+    )
+
+
+def worst(verdicts: list[Verdict]) -> Verdict | None:
+    for verdict in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS):
+        if verdict in verdicts:
+            return verdict
+    return None
+
+
+FAILURE_LABEL = {
+    "total": "vermeld totaal wijkt af",
+    "neutrality": "bijstelling niet neutraal",
+    "move": "verschuiving niet verwerkt",
+    "year": "overschrijding",
+    "overspend": "meer besteed dan begroot",
+    "outside-period": "besteed buiten de looptijd",
+    "above-funds": "verplichtingen boven de middelen",
+}
+DATED = {"move", "overspend", "outside-period"}
+
+
+def check_budget_summary(report: CheckBudgetReport) -> str:
+    """The closing line: every failure with its year or scope and the euro difference."""
+    if report.passed:
+        extra = (
+            f" ({report.not_testable} niet te toetsen: de bronnen noemen geen bedrag)" if report.not_testable else ""
+        )
+        return f"Alle toetsbare controles voldoen{extra}."
+    parts = [
+        f"{f.scope}{f' {f.year}' if f.year and f.check in DATED else ''}: {FAILURE_LABEL[f.check]} "
+        f"{cell_text(MoneyCell(abs(f.difference)))}"
+        for f in report.failures
+    ]
+    return f"{len(report.failures)} controle(s) voldoen niet: " + "; ".join(parts) + "."

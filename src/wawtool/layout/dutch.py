@@ -1,0 +1,149 @@
+"""Dutch display of amounts and verdicts, shared by every text renderer."""
+
+from __future__ import annotations
+
+import functools
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from ..figures import Figure
+from ..money import whole_euros
+from ..values import Verdict
+from .table import Cell, FigureCell, LightCell, MoneyCell, VerdictCell
+
+UNKNOWN_LABEL = "onbekend"
+VERDICT_LABEL = {
+    Verdict.PASS: "✔ voldoet",
+    Verdict.FAIL: "✘ voldoet niet",
+    Verdict.UNKNOWN: "? niet te toetsen",
+}
+
+
+@functools.cache
+def _separators() -> tuple[str, str]:
+    """The Dutch decimal and grouping symbols, from Babel's locale data (looked up once)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol("nl_NL"), get_group_symbol("nl_NL")
+
+
+def _dutch(value: Decimal, decimals: int) -> str:
+    """Group and point as nl_NL does; the digits come from Decimal's own exact formatting."""
+    decimal, group = _separators()
+    return format(value, f",.{decimals}f").translate({44: group, 46: decimal})
+
+
+def euro(amount: Decimal, *, whole: bool = False) -> str:
+    """`€ 1.054.795` or `€ 50.455,25`: cents only where there are cents, or never when `whole`."""
+    if whole or amount == amount.to_integral_value():
+        text = _dutch(whole_euros(abs(amount)), 0)
+    else:
+        text = _dutch(abs(amount), 2)
+    return f"€ {'-' if amount < 0 else ''}{text}"
+
+
+def money_text(cell: MoneyCell) -> str:
+    if cell.amount is None:
+        return UNKNOWN_LABEL
+    text = euro(cell.amount, whole=cell.whole or cell.approximate)
+    if cell.approximate:
+        text = f"ca. {text}"
+    if cell.partly_unknown:
+        text = f"{text} + onbekend"
+    if cell.derived:
+        text = f"{text} (afgeleid)"
+    return text
+
+
+PROJECT_STATUS_LABEL = {
+    "planned": "gepland",
+    "running": "lopend",
+    "on_hold": "on hold",
+    "stopped": "gestopt",
+    "completed": "afgerond",
+}
+
+# A word and a shape next to every light, so it reads without colour (NO_COLOR, print, a pipe, colour blindness):
+# a circle for groen, a diamond for oranje, a cross for rood.
+LIGHT_LABEL = {
+    "groen": "● groen",
+    "oranje": "◆ oranje",
+    "rood": "✖ rood",
+    "geen-gegevens": "○ geen gegevens",
+    "geen-doel": "○ geen doel",
+    "periode-onbekend": "○ periode onbekend",
+    "kwalitatief": "◇ kwalitatief",
+    "gepland": "○ gepland",
+    "on-hold": "‖ on hold",
+    "gestopt": "■ gestopt",
+    "afgerond": "✓ afgerond",
+    "afgelopen": "□ afgelopen",
+    "binnen-maximum": "○ binnen maximum",
+    "boven-maximum": "▲ boven maximum",
+}
+# In markdown (a pull request, a pasted monitor) the lights are coloured emoji in the same three shapes.
+MARKDOWN_SYMBOL = {"groen": "🟢", "oranje": "🔶", "rood": "❌"}
+QUALIFIER_LABEL = {
+    "ongeveer": "ca.",
+    "bijna": "bijna",
+    "ruim": "ruim",
+    "meer dan": "meer dan",
+    "minimaal": "minimaal",
+    "maximaal": "maximaal",
+}
+
+
+def light_text(cell: LightCell, *, markdown: bool = False) -> str:
+    text = LIGHT_LABEL[cell.state]
+    if markdown and cell.state in MARKDOWN_SYMBOL:
+        text = f"{MARKDOWN_SYMBOL[cell.state]} {cell.state}"
+    return f"{text} (handmatig)" if cell.manual else text
+
+
+def number_text(value: Decimal | None, qualifier: str | None = None, *, percent: bool = False) -> str:
+    """`ruim 80`, `ca. 50`, `87%`, `1.160`; an unknown is `onbekend`, never 0."""
+    if value is None:
+        return UNKNOWN_LABEL
+    rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+    shown = _dutch(rounded, 0 if rounded == rounded.to_integral_value() else 1) + ("%" if percent else "")
+    return f"{QUALIFIER_LABEL[qualifier]} {shown}" if qualifier else shown
+
+
+def cell_text(cell: Cell, *, markdown: bool = False) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, LightCell):
+        return light_text(cell, markdown=markdown)
+    if isinstance(cell, MoneyCell):
+        return money_text(cell)
+    if isinstance(cell, FigureCell):
+        return figure_text(cell.figure, money=cell.money, percent=cell.percent)
+    if isinstance(cell, VerdictCell):
+        return VERDICT_LABEL[cell.verdict]
+    return str(cell)
+
+
+_PERCENT_APPROX = "≈"
+
+
+def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = False) -> str:
+    """`ca. € 245.205`, `minimaal ca. € 900.000`, `onbekend (≥ € 0)`, `≈ 85%`, `ruim 80`, `onbekend`."""
+    if figure is None:
+        return ""
+    if figure.value is None:
+        return UNKNOWN_LABEL
+    whole = figure.approximate or figure.bound is not None
+    if money:
+        shown = euro(figure.value, whole=whole)
+    else:
+        shown = number_text(figure.value.to_integral_value() if whole and percent else figure.value, percent=percent)
+    if figure.bound == "min" and figure.value == 0 and not figure.qualifier:
+        return f"{UNKNOWN_LABEL} (≥ {shown})"  # all that is known is that it is not negative
+    elif figure.qualifier:
+        text = f"{QUALIFIER_LABEL.get(figure.qualifier, figure.qualifier)} {shown}"
+    else:
+        approx = (_PERCENT_APPROX if percent or not money else "ca.") if figure.approximate else ""
+        word = {"min": "minimaal", "max": "maximaal", None: ""}[figure.bound]
+        if percent and approx:
+            word = ""  # "≈ 85%" says enough of a share computed from "ruim 80"
+        text = " ".join(part for part in (word, approx, shown) if part)
+    return f"{text} (afgeleid)" if figure.derived_from else text

@@ -1,0 +1,87 @@
+"""Money moved between budget lines by a begrotingswijziging: every move reflected in its lines, to the cent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .load.loader import Dataset
+from .models import BudgetLine, Decision, Project
+from .values import ZERO, Report, Verdict
+
+
+class MoveCheck(Report):
+    """One budget line touched by a decision: what the decision moves against what the line shows."""
+
+    decision: str
+    reference: str
+    project: str
+    project_name: str
+    line: str
+    label: str
+    year: int | None
+    previous: Decimal | None  # the line before the decision (0 for a line the decision creates)
+    amount: Decimal | None  # the line now
+    declared: Decimal  # what the decision's moves add to (+) or take from (-) this line
+    actual: Decimal | None  # amount minus previous; None where the line's amount is unknown
+    difference: Decimal
+    verdict: Verdict
+    explanation: str
+
+
+def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveCheck]:
+    """Every declared move is reflected in the lines, and every changed line by a move of its decision."""
+    checks = []
+    for decision in [only] if only else [located.model for located in dataset.decisions]:
+        declared: dict[tuple[str, str], Decimal] = {}
+        for move in decision.moves:
+            for end, sign in ((move.from_, -1), (move.to, 1)):
+                if end.project and end.line:
+                    key = (end.project, end.line)
+                    declared[key] = declared.get(key, ZERO) + sign * move.amount
+        for project_located in dataset.projects:
+            project = project_located.model
+            for line in project.budget:
+                key = (project.id, line.id or "")
+                if line.changed_by == decision.id or key in declared:
+                    checks.append(_move_check(decision, project, line, declared.get(key, ZERO)))
+    return checks
+
+
+def _move_check(decision: Decision, project: Project, line: BudgetLine, declared: Decimal) -> MoveCheck:
+    if line.changed_by == decision.id:
+        previous: Decimal | None = line.previous_amount
+    elif line.decision == decision.id and line.previous_amount is None:
+        previous = ZERO  # a line the decision creates
+    else:
+        previous = line.amount  # not changed by this decision
+    actual = line.amount - previous if line.amount is not None and previous is not None else None
+    if actual is None:
+        verdict, difference = Verdict.UNKNOWN, ZERO
+        why = "het bedrag van de regel is onbekend"
+    elif actual == declared:
+        verdict, difference = Verdict.PASS, ZERO
+        why = "de regel is precies zoveel veranderd als het besluit verschuift"
+    else:
+        verdict, difference = Verdict.FAIL, actual - declared
+        if not declared:
+            why = "de regel noemt dit besluit als wijziging, maar het besluit verschuift niets van of naar deze regel"
+        elif not actual:
+            why = "het besluit verschuift geld van of naar deze regel, maar de regel is niet veranderd"
+        else:
+            why = "de regel is anders veranderd dan het besluit verschuift"
+    return MoveCheck(
+        decision=decision.id,
+        reference=decision.reference,
+        project=project.id,
+        project_name=project.name,
+        line=line.id or line.description,
+        label=line.description,
+        year=line.year,
+        previous=previous,
+        amount=line.amount,
+        declared=declared,
+        actual=actual,
+        difference=difference,
+        verdict=verdict,
+        explanation=why,
+    )

@@ -1,0 +1,90 @@
+"""`waw check-budget`: every verdict on the begroting in one report, with each failure's year, scope and euros."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import budget
+from ..load.loader import Dataset
+from ..moves import MoveCheck, move_checks
+from ..neutrality import NeutralityCheck, neutrality_checks
+from ..realisatie import RealisatieYear, realisatie_year
+from ..values import ZERO, Report, Verdict
+
+
+class Failure(Report):
+    """One failed check, with what a reader needs to find it: year, scope and euro difference."""
+
+    check: str
+    scope: str
+    year: int | None
+    difference: Decimal
+
+
+class CheckBudgetReport(Report):
+    data: str
+    year: int | None
+    totals: list[budget.TotalCheck]
+    neutrality: list[NeutralityCheck]
+    moves: list[MoveCheck]
+    years: list[budget.YearCheck]
+    risks: list[budget.Risk]
+    realisatie: list[RealisatieYear]
+    no_realisatie: list[int]  # budget years without realisatie: "geen realisatie vastgelegd"
+    passed: bool
+    failures: list[Failure]
+    not_testable: int
+
+
+def build_check_budget_report(dataset: Dataset, year: int | None = None) -> CheckBudgetReport:
+    totals = budget.total_checks(dataset)
+    neutrality = neutrality_checks(dataset)
+    moves = move_checks(dataset)
+    years = [budget.year_check(dataset, y) for y in budget.budget_years(dataset) if year is None or y == year]
+    if year is not None and not years:
+        years = [budget.year_check(dataset, year)]
+    failures = [
+        Failure(check="total", scope=f"{t.scope}: {t.label}", year=None, difference=t.difference)
+        for t in totals
+        if t.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="neutrality", scope=n.reference, year=None, difference=n.excess)
+        for n in neutrality
+        if n.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(
+            check="move",
+            scope=f"{m.reference}: {m.project_name} '{m.line}'",
+            year=m.year,
+            difference=m.difference,
+        )
+        for m in moves
+        if m.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="year", scope=str(y.year), year=y.year, difference=y.committed - (y.available or ZERO))
+        for y in years
+        if y.verdict == Verdict.FAIL
+    ]
+    realised = [r for r in (realisatie_year(dataset, y.year, y.committed) for y in years) if r is not None]
+    failures += [
+        Failure(check=f.kind, scope=f.scope, year=f.year, difference=f.amount) for r in realised for f in r.findings
+    ]
+    verdicts = [n.verdict for n in neutrality] + [y.verdict for y in years]
+    not_testable = verdicts.count(Verdict.UNKNOWN)
+    return CheckBudgetReport(
+        data=str(dataset.root),
+        year=year,
+        totals=totals,
+        neutrality=neutrality,
+        moves=moves,
+        years=years,
+        risks=budget.risks(dataset, year),
+        realisatie=realised,
+        no_realisatie=[y.year for y in years if y.year not in {r.year for r in realised}],
+        passed=not failures,
+        failures=failures,
+        not_testable=not_testable,
+    )

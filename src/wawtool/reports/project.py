@@ -1,0 +1,182 @@
+"""One project's whole life in one report: what `waw show PROJECT` renders.
+
+Nothing is computed here that another report does not compute already: the budget figures come from
+`budget.line_figures`, each quarter's rows from the monitor's own rows, the realisatie from `realisatie`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..budget import line_figures
+from ..figures import Figure
+from ..load.loader import Dataset
+from ..models import Project
+from ..periods import Quarter, month_key, years_text
+from ..realisatie import Comparison, comparisons
+from ..values import Report
+from .status import StatusRow, last_known_results, project_rows
+
+
+class ShowExtension(Report):
+    end: str
+    decision: str  # the decision's reference, as the documents cite it
+    condition: str | None
+    source: str
+
+
+class ShowStatus(Report):
+    as_of: str
+    status: str
+    source: str
+
+
+class ShowLine(Report):
+    years: str
+    description: str
+    amount: Figure
+    funding: str | None
+    decision: str | None
+    condition: str | None
+    previous_amount: Decimal | None  # the amount before `changed_by` changed it
+    changed_by: str | None
+    source: str
+
+
+class ShowTotal(Report):
+    label: str
+    amount: Decimal
+    source: str
+
+
+class ShowTarget(Report):
+    indicator: str
+    value: Decimal | None
+    qualifier: str | None
+    kind: str
+    period: str
+    source: str
+
+
+class ShowQuarter(Report):
+    quarter: str
+    as_of: str
+    title: str
+    rows: list[StatusRow]
+
+
+class ShowRealisatie(Report):
+    year: int
+    status: str
+    rows: list[Comparison]
+
+
+class ProjectReport(Report):
+    id: str
+    name: str
+    programme: str | None
+    category: str | None
+    type: str | None
+    description: str | None
+    partners: list[str]
+    target_groups: list[str]
+    start: str | None
+    end: str | None
+    period_source: str | None
+    extensions: list[ShowExtension]
+    status: list[ShowStatus]
+    budget: list[ShowLine]
+    totals: list[ShowTotal]
+    targets: list[ShowTarget]
+    quarters: list[ShowQuarter]
+    realisatie: list[ShowRealisatie]
+    source: str
+    note: str | None
+
+
+def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
+    assert dataset.programmes is not None
+    programmes = {p.id: p.name for p in dataset.programmes.model.programmes}
+    categories = {c.id: c.name for c in dataset.programmes.model.categories}
+    fundings = {f.id: f.name for f in dataset.programmes.model.funding_sources}
+    indicators = {i.id: i for i in dataset.programmes.model.indicators}
+
+    def reference(decision_id: str | None) -> str | None:
+        decision = dataset.decision(decision_id) if decision_id else None
+        return decision.reference if decision else decision_id
+
+    figures = line_figures(project)
+    budget = [
+        ShowLine(
+            years=years_text(line.span()),
+            description=line.description,
+            amount=figure,
+            funding=fundings.get(line.funding, line.funding) if line.funding else None,
+            decision=reference(line.decision),
+            condition=line.condition,
+            previous_amount=line.previous_amount,
+            changed_by=reference(line.changed_by),
+            source=line.source,
+        )
+        for line, figure in sorted(zip(project.budget, figures, strict=True), key=lambda pair: pair[0].span())
+    ]
+    targets = [
+        ShowTarget(
+            indicator=indicators[t.indicator].name if t.indicator in indicators else t.indicator,
+            value=t.value,
+            qualifier=t.qualifier,
+            kind=(t.kind or indicators[t.indicator].kind).value if t.indicator in indicators else "",
+            period=f"{t.start or ''} t/m {t.end}" if t.end else (f"vanaf {t.start}" if t.start else "looptijd"),
+            source=t.source,
+        )
+        for t in project.targets
+    ]
+    quarters = []
+    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
+        results_file = located.model
+        as_of = month_key(results_file.as_of)
+        results = [r for r in results_file.results if r.project == project.id]
+        words = [q for q in results_file.qualitative if q.project == project.id]
+        if not results and not words:
+            continue  # this quarter did not report on the project: no row of its own
+        rows = project_rows(dataset, project, results, words, as_of, last_known_results(dataset, as_of))
+        quarters.append(
+            ShowQuarter(
+                quarter=Quarter.parse(results_file.quarter).label,
+                as_of=results_file.as_of,
+                title=results_file.title,
+                rows=rows,
+            )
+        )
+    realised = []
+    for year_file in sorted((r.model for r in dataset.realisatie), key=lambda f: f.year):
+        rows_of_project = [r for r in comparisons(dataset, year_file) if r.project == project.id]
+        if rows_of_project:
+            realised.append(ShowRealisatie(year=year_file.year, status=year_file.status.value, rows=rows_of_project))
+    return ProjectReport(
+        id=project.id,
+        name=project.name,
+        programme=programmes.get(project.programme or "", project.programme),
+        category=categories.get(project.category or "", project.category),
+        type=project.type,
+        description=project.description,
+        partners=project.partners,
+        target_groups=project.target_groups,
+        start=project.period.start if project.period else None,
+        end=project.period.end if project.period else None,
+        period_source=project.period.source if project.period else None,
+        extensions=[
+            ShowExtension(
+                end=e.end, decision=reference(e.decision) or e.decision, condition=e.condition, source=e.source
+            )
+            for e in project.extensions
+        ],
+        status=[ShowStatus(as_of=s.as_of, status=s.status.value, source=s.source) for s in project.status],
+        budget=budget,
+        totals=[ShowTotal(label=t.label, amount=t.amount, source=t.source) for t in project.totals],
+        targets=targets,
+        quarters=quarters,
+        realisatie=realised,
+        source=project.source,
+        note=project.note,
+    )

@@ -1,0 +1,261 @@
+"""`waw status`: where every project stands in a quarter, one row per project and indicator.
+
+The rows are the monitor's too (`waw report`) and a project's quarters (`waw show`): built here once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import PlainSerializer
+
+from ..lights import STATUS_STATE, Assessment, LightState, assess, pick_target
+from ..load.loader import Dataset
+from ..models import (
+    Indicator,
+    IndicatorKind,
+    LightRule,
+    Project,
+    Qualitative,
+    Result,
+    ResultsFile,
+    Status,
+    Target,
+)
+from ..periods import Quarter, YearMonth, month_key, project_period_at, status_at
+from ..values import Report
+
+
+def _number(value: Decimal) -> int | float:
+    """JSON numbers for monitor figures, so other tools can compute with them."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Number = Annotated[Decimal, PlainSerializer(_number, when_used="json")]
+
+
+class MonitorFigure(Report):
+    """A result or target as the monitor reports it: the number, the source's word for it, its quote."""
+
+    value: Number | None
+    qualifier: str | None = None
+    quote: str | None = None
+
+
+class StatusRow(Report):
+    project: str
+    project_name: str
+    programme: str | None
+    category: str | None
+    indicator: str | None
+    indicator_name: str | None
+    unit: str | None
+    target: MonitorFigure | None
+    target_period: str | None
+    result: MonitorFigure | None
+    result_quarter: str | None = None  # set when the figure is the last known one of an earlier quarter
+    expected: Number | None
+    share: Number | None
+    share_approximate: bool = False
+    state: LightState
+    manual: bool
+    reason: str | None
+    text: str | None = None
+    source: str | None = None
+
+
+class StatusReport(Report):
+    quarter: str
+    as_of: str
+    title: str
+    rows: list[StatusRow]
+
+
+def quarters_with_data(dataset: Dataset) -> list[Quarter]:
+    return sorted(Quarter.parse(r.model.quarter) for r in dataset.results)
+
+
+def results_file_of(dataset: Dataset, quarter: Quarter) -> ResultsFile | None:
+    return next((r.model for r in dataset.results if r.model.quarter == quarter.id), None)
+
+
+def build_status_report(
+    dataset: Dataset, quarter: Quarter, programme: str | None = None, category: str | None = None
+) -> StatusReport | None:
+    """One row per project and indicator; None when the quarter has no data."""
+    results_file = results_file_of(dataset, quarter)
+    if results_file is None:
+        return None
+    as_of = month_key(results_file.as_of)
+    by_project: dict[str, tuple[list[Result], list[Qualitative]]] = {}
+    for result in results_file.results:  # grouped once: a national quarter holds thousands of figures
+        by_project.setdefault(result.project, ([], []))[0].append(result)
+    for qualitative in results_file.qualitative:
+        by_project.setdefault(qualitative.project, ([], []))[1].append(qualitative)
+    last_known = last_known_results(dataset, as_of)
+    rows = []
+    for located in dataset.projects:
+        project = located.model
+        if programme and project.programme != programme or category and project.category != category:
+            continue
+        results, words = by_project.get(project.id, ([], []))
+        rows += project_rows(dataset, project, results, words, as_of, last_known)
+    order = _category_order(dataset)
+    rows.sort(key=lambda r: (order.get(r.category, len(order)), r.project_name.lower()))
+    return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
+
+
+LastKnown = dict[str, tuple[ResultsFile, list[Result]]]
+
+
+def last_known_results(dataset: Dataset, as_of: YearMonth) -> LastKnown:
+    """Per project, the results of the latest earlier quarter that reported on it: grouped once per report."""
+    last: LastKnown = {}
+    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
+        results_file = located.model
+        if month_key(results_file.as_of) >= as_of:
+            break
+        grouped: dict[str, list[Result]] = {}
+        for result in results_file.results:
+            grouped.setdefault(result.project, []).append(result)
+        last.update({project_id: (results_file, results) for project_id, results in grouped.items()})
+    return last
+
+
+def project_rows(
+    dataset: Dataset,
+    project: Project,
+    results: list[Result],
+    words: list[Qualitative],
+    as_of: YearMonth,
+    last_known: LastKnown,
+) -> list[StatusRow]:
+    status = status_at(project, as_of)
+    if status is None and not results and not words:
+        return []  # the project did not exist yet
+    rows = [_result_row(dataset, project, result, as_of, status) for result in results]
+    for qualitative in words:
+        assessment = assess(
+            None, None, IndicatorKind.CUMULATIVE, (None, None), as_of, _rule(dataset), qualitative.light, status
+        )
+        if assessment.state == LightState.GEEN_GEGEVENS:
+            assessment = Assessment(LightState.KWALITATIEF)
+        rows.append(_row(project, None, None, None, assessment, text=qualitative.text, source=qualitative.source))
+    if not rows:
+        ended = _ended_state(dataset, project, as_of, status)
+        if ended is not None:
+            return _last_known_rows(dataset, project, last_known.get(project.id), ended)
+        assessment = assess(None, None, IndicatorKind.CUMULATIVE, (None, None), as_of, _rule(dataset), None, status)
+        rows.append(_row(project, None, None, None, assessment))
+    return rows
+
+
+def _ended_state(dataset: Dataset, project: Project, as_of: YearMonth, status: Status | None) -> LightState | None:
+    """Stopped, completed, or past its end (with the extensions decided by then): not 'geen gegevens'."""
+    if status in (Status.STOPPED, Status.COMPLETED):
+        return STATUS_STATE[status]
+    end = project_period_at(dataset, project, as_of)[1]
+    return LightState.AFGELOPEN if end is not None and end < as_of else None
+
+
+def _last_known_rows(
+    dataset: Dataset, project: Project, last: tuple[ResultsFile, list[Result]] | None, state: LightState
+) -> list[StatusRow]:
+    """An ended project shows as ended, with the figures of the last quarter that reported on it."""
+    if last is None:
+        return [_row(project, None, None, None, Assessment(state))]
+    results_file, results = last
+    quarter = Quarter.parse(results_file.quarter).label
+    rows = []
+    for result in results:
+        target = pick_target(list(project.targets), result.indicator, month_key(results_file.as_of))
+        row = _row(
+            project,
+            indicator_of(dataset, result.indicator),
+            _result_figure(result),
+            result.description,
+            Assessment(state, target=target),
+        )
+        rows.append(row.model_copy(update={"result_quarter": quarter, "text": f"laatst bekend {quarter}"}))
+    return rows
+
+
+def _rule(dataset: Dataset) -> LightRule:
+    assert dataset.programmes is not None and dataset.programmes.model.traffic_lights is not None
+    return dataset.programmes.model.traffic_lights
+
+
+def _result_row(
+    dataset: Dataset, project: Project, result: Result, as_of: YearMonth, status: Status | None
+) -> StatusRow:
+    indicator = indicator_of(dataset, result.indicator)
+    target = pick_target(list(project.targets), result.indicator, as_of)
+    period = project_period_at(dataset, project, as_of)
+    assessment = assess(
+        result.value, target, indicator.kind, period, as_of, _rule(dataset), result.light, status, result.qualifier
+    )
+    return _row(
+        project,
+        indicator,
+        _result_figure(result),
+        result.description,
+        assessment,
+        source=result.source,
+        note=result.note,
+    )
+
+
+def _result_figure(result: Result) -> MonitorFigure:
+    return MonitorFigure(value=result.value, qualifier=result.qualifier, quote=result.quote)
+
+
+def indicator_of(dataset: Dataset, indicator_id: str) -> Indicator:
+    assert dataset.programmes is not None
+    return next(i for i in dataset.programmes.model.indicators if i.id == indicator_id)
+
+
+def _row(
+    project: Project,
+    indicator: Indicator | None,
+    result: MonitorFigure | None,
+    description: str | None,
+    assessment: Assessment,
+    text: str | None = None,
+    source: str | None = None,
+    note: str | None = None,
+) -> StatusRow:
+    target = assessment.target
+    return StatusRow(
+        project=project.id,
+        project_name=project.name,
+        programme=project.programme,
+        category=project.category,
+        indicator=indicator.id if indicator else None,
+        indicator_name=indicator.name if indicator else None,
+        unit=indicator.unit.value if indicator else None,
+        target=MonitorFigure(value=target.value, qualifier=target.qualifier) if target else None,
+        target_period=_period_text(target) if target else None,
+        result=result,
+        expected=assessment.expected,
+        share=assessment.share,
+        share_approximate=assessment.share_approximate,
+        state=assessment.state,
+        manual=assessment.manual,
+        reason=assessment.reason,
+        text=text or description or note,
+        source=source,
+    )
+
+
+def _period_text(target: Target) -> str | None:
+    if target.start and target.end:
+        return f"{target.start} t/m {target.end}"
+    if target.end:
+        return f"t/m {target.end}"
+    return None
+
+
+def _category_order(dataset: Dataset) -> dict[str | None, int]:
+    assert dataset.programmes is not None
+    return {c.id: i for i, c in enumerate(dataset.programmes.model.categories)}
