@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -127,3 +128,13 @@ def _colour(fill: object) -> str:
 
 def _format_code(number_format: object) -> str | None:
     return getattr(number_format, "formatCode", number_format)  # type: ignore[return-value]
+
+
+def parse_dutch_amount(text: str) -> Decimal:
+    """Read back an amount as waw displays it (`€ 1.054.795,25`), exactly; anything else fails the test."""
+    import re
+
+    match = re.match(r"^€ (-?)(\d{1,3}(?:\.\d{3})*)(?:,(\d{2}))?$", text.strip())
+    assert match, f"'{text}' is not an amount written as € 1.054.795,25"
+    sign, whole, cents = match.groups()
+    return Decimal(f"{sign}{whole.replace('.', '')}.{cents or '00'}")

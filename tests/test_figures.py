@@ -37,7 +37,6 @@ def test_sums_carry_precision(a: Figure, b: Figure, value: Decimal, approximate:
 def test_unknown_is_never_zero() -> None:
     assert (EXACT + UNKNOWN).value is None
     assert (UNKNOWN - EXACT).value is None
-    assert UNKNOWN.share_of(D(10)).value is None
     assert sum_of([EXACT, UNKNOWN]).value is None
     assert figure_text(UNKNOWN) == "onbekend"
 
@@ -51,15 +50,10 @@ def test_differences_flip_bounds() -> None:
     assert figure_text(headroom) == "ca. € 245.205"
 
 
-def test_shares_of_qualified_results_are_approximate() -> None:
-    share = RUIM.share_of(D("93.75"))  # ruim 80 against a pro-rata target of 93,75
-    assert share.approximate and share.value is not None
+def test_a_share_computed_from_a_qualified_result_reads_approximate() -> None:
+    share = Figure(value=D("85.3"), approximate=True)  # ruim 80 against a pro-rata target of 93,75
     assert figure_text(share, money=False, percent=True) == "≈ 85%"
-    assert Figure.exact(D(8)).share_of(D(8)).is_exact
-    assert Figure.exact(D(8)).share_of(D(0)).value is None
-    # "minimaal 6" against "maximaal 12": at least half
-    bounded = Figure.of(D(6), "minimaal").share_of(Figure.of(D(12), "maximaal"))
-    assert (bounded.value, bounded.bound, bounded.approximate) == (D(50), "min", False)
+    assert figure_text(Figure.exact(D(100)), money=False, percent=True) == "100%"
 
 
 @pytest.mark.parametrize(
@@ -89,3 +83,14 @@ def test_json_carries_precision_next_to_the_number() -> None:
         "qualifier": None,
         "derived_from": None,
     }
+
+
+def test_the_data_files_and_the_template_take_the_same_qualifiers() -> None:
+    """One list (figures.QUALIFIERS): the models' type, the template's drop-down and its check agree."""
+    from typing import get_args
+
+    from wawtool.exchange.results_template import DATA_QUALIFIERS
+    from wawtool.models import Qualifier
+
+    assert sorted(get_args(Qualifier)) == sorted(DATA_QUALIFIERS)
+    assert DATA_QUALIFIERS == ["ongeveer", "bijna", "ruim", "meer dan", "minimaal", "maximaal"]

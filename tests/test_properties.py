@@ -10,13 +10,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import MINIMAL, SHIPPED
+from helpers import MINIMAL, SHIPPED, parse_dutch_amount
 from wawtool.budget import Item, StatedSum, compare, side
 from wawtool.issues import Issue
 from wawtool.layout.dutch import euro
 from wawtool.load.loader import Dataset, load_tree
 from wawtool.load.yamlsource import parse_bytes
-from wawtool.money import parse_dutch_amount, parse_money
+from wawtool.money import parse_money
 from wawtool.validation import validate_data
 from wawtool.values import Verdict
 

@@ -10,24 +10,35 @@ kept on the figure read from it; a derived figure says what it was derived from.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 Bound = Literal["min", "max"]
 
-# The source's word -> (approximate, bound). "ruim 80" is a bit more than 80; "bijna 500" a bit less.
-QUALIFIERS: dict[str, tuple[bool, Bound | None]] = {
-    "grofweg": (True, None),
-    "zo'n": (True, None),
-    "ca.": (True, None),
-    "ongeveer": (True, None),
-    "ruim": (True, "min"),
-    "bijna": (True, "max"),
-    "meer dan": (False, "min"),
-    "minimaal": (False, "min"),
-    "maximaal": (False, "max"),
+
+class Qualifier(NamedTuple):
+    """What a source's word says of its figure, and whether a data file or a results template may use it."""
+
+    approximate: bool
+    bound: Bound | None
+    in_data: bool
+
+
+# The one list of qualifiers. "ruim 80" is a bit more than 80; "bijna 500" a bit less; "meer dan" and
+# "minimaal" are lower bounds, "maximaal" an upper one. The first three occur only in quotes of the sources.
+QUALIFIERS: dict[str, Qualifier] = {
+    "grofweg": Qualifier(True, None, in_data=False),
+    "zo'n": Qualifier(True, None, in_data=False),
+    "ca.": Qualifier(True, None, in_data=False),
+    "ongeveer": Qualifier(True, None, in_data=True),
+    "bijna": Qualifier(True, "max", in_data=True),
+    "ruim": Qualifier(True, "min", in_data=True),
+    "meer dan": Qualifier(False, "min", in_data=True),
+    "minimaal": Qualifier(False, "min", in_data=True),
+    "maximaal": Qualifier(False, "max", in_data=True),
 }
+DATA_QUALIFIERS = [word for word, meaning in QUALIFIERS.items() if meaning.in_data]
 _FLIP: dict[Bound | None, Bound | None] = {"min": "max", "max": "min", None: None}
 
 
@@ -62,7 +73,7 @@ class Figure(BaseModel):
             return cls.unknown()
         if qualifier is None:
             return cls(value=value, approximate=approximate, qualifier="ca." if approximate else None)
-        approx, bound = QUALIFIERS[qualifier]
+        approx, bound, _ = QUALIFIERS[qualifier]
         return cls(value=value, approximate=approx or approximate, bound=bound, qualifier=qualifier)
 
     # -- state -------------------------------------------------------------------
@@ -95,18 +106,6 @@ class Figure(BaseModel):
         other = _figure(other)
         negated = None if other.value is None else -other.value
         return self + other.model_copy(update={"value": negated, "bound": _FLIP[other.bound]})
-
-    def share_of(self, whole: Figure | Decimal) -> Figure:
-        """This figure as a percentage of `whole`; unknown where either is unknown or the whole is zero."""
-        whole = _figure(whole)
-        if self.value is None or whole.value is None or whole.value == 0:
-            return Figure.unknown()
-        opposed = self.bound is not None and whole.bound is not None and self.bound == whole.bound
-        return Figure(
-            value=self.value / whole.value * 100,
-            approximate=self.approximate or whole.approximate or opposed,
-            bound=_combine(self.bound, _FLIP[whole.bound]),
-        )
 
 
 def sum_of(figures: list[Figure]) -> Figure:

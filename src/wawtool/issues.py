@@ -11,8 +11,9 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """Every problem today is an error (exit 2); the JSON of `waw validate` names it, so a later kind can."""
+
     ERROR = "error"
-    WARNING = "warning"
 
 
 # The catalogue: one code per kind of problem, so tests and users can rely on it.

@@ -86,6 +86,7 @@ def _month(value: Any) -> str | None:
 
 
 Month = Annotated[str, BeforeValidator(_month, json_schema_input_type=_MONTH_INPUT)]
+# figures.DATA_QUALIFIERS as a type, in the order the schemas have always listed them (a test holds the two equal)
 Qualifier = Literal["minimaal", "maximaal", "ongeveer", "bijna", "ruim", "meer dan"]
 MaybeMonth = Annotated[str | None, BeforeValidator(_month, json_schema_input_type=_MONTH_INPUT | Literal["unknown"])]
 

@@ -92,15 +92,3 @@ def _show(value: object) -> str:
 def whole_euros(amount: Decimal) -> Decimal:
     """Rounded as a publication rounds: half up, to the euro."""
     return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-
-
-_DUTCH_DISPLAY = re.compile(r"^€ (-?)(\d{1,3}(?:\.\d{3})*)(?:,(\d{2}))?$")
-
-
-def parse_dutch_amount(text: str) -> Decimal:
-    """Read back an amount as waw displays it (`€ 1.054.795,25`), exactly; anything else is an error."""
-    match = _DUTCH_DISPLAY.match(text.strip())
-    if not match:
-        raise MoneyError(f"'{text}' is not an amount written as € 1.054.795,25")
-    sign, whole, cents = match.groups()
-    return Decimal(f"{sign}{whole.replace('.', '')}.{cents or '00'}")

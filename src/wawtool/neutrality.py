@@ -85,23 +85,7 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
     flexible_data = decision.flexible_budget
     declared_flexible = Figure.of(flexible_data.amount) if flexible_data else Figure.unknown()
     if released_total.value is None and funded_total.value is not None:
-        # Released is at least what it funds: the unknown released part is bounded from below.
-        known = total_of([p for p in released if p.figure.value is not None])
-        unknown_posts = [p for p in released if p.figure.value is None]
-        at_least = (funded_total + declared_flexible if declared_flexible.known else funded_total) - known
-        if at_least.value is not None and at_least.value < 0:
-            at_least = Figure.exact(ZERO)
-        label = " en ".join(p.label for p in unknown_posts) + (" samen" if len(unknown_posts) > 1 else "")
-        released.append(
-            Post(
-                label=label,
-                figure=at_least.model_copy(
-                    update={"bound": "min", "derived_from": "gefinancierd min het bekende vrijgevallen deel"}
-                ),
-                note="afgeleid: wat is vrijgevallen is minstens wat ermee is gefinancierd",
-            )
-        )
-        released_total = (known + at_least).model_copy(update={"bound": "min", "derived_from": None})
+        released, released_total = _released_at_least(released, funded_total, declared_flexible)
     remainder = released_total - funded_total
     flexible = declared_flexible if declared_flexible.known else _remainder(remainder)
     verdict, why, excess = _neutral_verdict(stated, released_total, funded, funded_total, declared_flexible, remainder)
@@ -120,6 +104,26 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
         explanation=why,
         excess=excess,
     )
+
+
+def _released_at_least(
+    released: list[Post], funded_total: Figure, declared_flexible: Figure
+) -> tuple[list[Post], Figure]:
+    """Released is at least what it funds: the unknown released part is bounded from below."""
+    known = total_of([p for p in released if p.figure.value is not None])
+    unknown_posts = [p for p in released if p.figure.value is None]
+    at_least = (funded_total + declared_flexible if declared_flexible.known else funded_total) - known
+    if at_least.value is not None and at_least.value < 0:
+        at_least = Figure.exact(ZERO)
+    label = " en ".join(p.label for p in unknown_posts) + (" samen" if len(unknown_posts) > 1 else "")
+    post = Post(
+        label=label,
+        figure=at_least.model_copy(
+            update={"bound": "min", "derived_from": "gefinancierd min het bekende vrijgevallen deel"}
+        ),
+        note="afgeleid: wat is vrijgevallen is minstens wat ermee is gefinancierd",
+    )
+    return [*released, post], (known + at_least).model_copy(update={"bound": "min", "derived_from": None})
 
 
 def _quote_word(quote: str | None) -> str | None:

@@ -188,56 +188,30 @@ def _project_comparisons(project: Project, year: int, entries: list[Spent]) -> l
     def label(line: BudgetLine) -> str:
         return project.name if len(lines) == 1 else f"{project.name}: {line.description}"
 
+    def line_row(line: BudgetLine, spent: Decimal | None, entry: Spent | None) -> Comparison:
+        return _row(
+            project.begroting_group,
+            label(line),
+            line.amount,
+            spent,
+            project=project.id,
+            line=line.id,
+            cost_line=None,
+            funding=line.funding,
+            recorded=entry is not None,
+            **({"underspend_to": entry.underspend_decision} if entry is not None else {}),
+        )
+
     for line in lines:
         entry = by_line.pop(line.id, None) if line.id else None
         if entry is None:
             rest.append(line)
             continue
-        rows.append(
-            _row(
-                project.begroting_group,
-                label(line),
-                line.amount,
-                entry.amount,
-                project=project.id,
-                line=line.id,
-                cost_line=None,
-                funding=line.funding,
-                recorded=True,
-                underspend_to=entry.underspend_decision,
-            )
-        )
+        rows.append(line_row(line, entry.amount, entry))
     if whole is not None:  # the administration books on the project, not on its lines
-        fundings = {line.funding for line in (rest or project.budget)}
-        rows.append(
-            _row(
-                project.begroting_group,
-                project.name if not rows else f"{project.name}: overige regels",
-                _sum([line.amount for line in rest]),
-                whole.amount,
-                project=project.id,
-                line=None,
-                cost_line=None,
-                funding=fundings.pop() if len(fundings) == 1 else None,
-                recorded=True,
-                underspend_to=whole.underspend_decision,
-            )
-        )
+        rows.append(_whole_project_row(project, rest, whole, first=not rows))
     else:
-        for line in rest:
-            rows.append(
-                _row(
-                    project.begroting_group,
-                    label(line),
-                    line.amount,
-                    ZERO,
-                    project=project.id,
-                    line=line.id,
-                    cost_line=None,
-                    funding=line.funding,
-                    recorded=False,
-                )
-            )
+        rows += [line_row(line, ZERO, None) for line in rest]
     for line_id, entry in by_line.items():  # spent on a line that has no budget this year
         other = next((b for b in project.budget if b.id == line_id), None)
         rows.append(
@@ -254,6 +228,23 @@ def _project_comparisons(project: Project, year: int, entries: list[Spent]) -> l
             )
         )
     return rows
+
+
+def _whole_project_row(project: Project, rest: list[BudgetLine], whole: Spent, *, first: bool) -> Comparison:
+    """Spending booked on the project as a whole, against the lines that no entry of their own covers."""
+    fundings = {line.funding for line in (rest or project.budget)}
+    return _row(
+        project.begroting_group,
+        project.name if first else f"{project.name}: overige regels",
+        _sum([line.amount for line in rest]),
+        whole.amount,
+        project=project.id,
+        line=None,
+        cost_line=None,
+        funding=fundings.pop() if len(fundings) == 1 else None,
+        recorded=True,
+        underspend_to=whole.underspend_decision,
+    )
 
 
 def _groups(dataset: Dataset, rows: list[Comparison]) -> list[ComparisonGroup]:

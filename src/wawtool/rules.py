@@ -89,13 +89,19 @@ def _project_file(dataset: Dataset, project_id: str | None) -> Located[Project] 
     return next((p for p in dataset.projects if p.model.id == project_id), None) if project_id else None
 
 
-def check_references(dataset: Dataset) -> list[Issue]:
-    known = _ids(dataset)
-    issues: list[Issue] = []
+class _References:
+    """E-REF for every id that names nothing, collected over the files of one kind."""
 
-    def ref(located: Located[Any], kind: str, value: str | None, *where: str | int) -> None:
-        issues.extend(_unknown_id(known, located, kind, value, *where))
+    def __init__(self, dataset: Dataset) -> None:
+        self.known = _ids(dataset)
+        self.issues: list[Issue] = []
 
+    def __call__(self, located: Located[Any], kind: str, value: str | None, *where: str | int) -> None:
+        self.issues.extend(_unknown_id(self.known, located, kind, value, *where))
+
+
+def check_programme_references(dataset: Dataset) -> list[Issue]:
+    ref = _References(dataset)
     if dataset.programmes:
         prog = dataset.programmes
         for i, cost in enumerate(prog.model.cost_lines):
@@ -109,6 +115,13 @@ def check_references(dataset: Dataset) -> list[Issue]:
         for i, available in enumerate(prog.model.available):
             ref(prog, "programme", available.programme, "available", i, "programme")
             ref(prog, "funding source", available.funding, "available", i, "funding")
+        for i, target in enumerate(prog.model.targets):
+            ref(prog, "indicator", target.indicator, "targets", i, "indicator")
+    return ref.issues
+
+
+def check_project_references(dataset: Dataset) -> list[Issue]:
+    ref = _References(dataset)
     for located in dataset.projects:
         project = located.model
         ref(located, "programme", project.programme, "programme")
@@ -126,9 +139,14 @@ def check_references(dataset: Dataset) -> list[Issue]:
             for j, line_id in enumerate(total.lines or []):
                 if line_id not in line_ids and not located.partial:  # a left-out line is not a missing one
                     message = f"no budget line with id '{line_id}'"
-                    issues.append(located.issue("E-REF", ("totals", i, "lines", j), message))
+                    ref.issues.append(located.issue("E-REF", ("totals", i, "lines", j), message))
         for i, target in enumerate(project.targets):
             ref(located, "indicator", target.indicator, "targets", i, "indicator")
+    return ref.issues
+
+
+def check_decision_references(dataset: Dataset) -> list[Issue]:
+    ref = _References(dataset)
     for decision_file in dataset.decisions:
         decision = decision_file.model
         for i, project_id in enumerate(decision.stopped):
@@ -142,7 +160,12 @@ def check_references(dataset: Dataset) -> list[Issue]:
                 ref(decision_file, "funding source", end.funding, "moves", i, side, "funding")
                 ref(decision_file, "decision", end.flexible_budget, "moves", i, side, "flexible_budget")
                 ref(decision_file, "project", end.project, "moves", i, side, "project")
-                issues += _move_line_problems(dataset, decision_file, i, side, end, move.year)
+                ref.issues += _move_line_problems(dataset, decision_file, i, side, end, move.year)
+    return ref.issues
+
+
+def check_results_references(dataset: Dataset) -> list[Issue]:
+    ref = _References(dataset)
     for results_file in dataset.results:
         report = results_file.model
         for i, result in enumerate(report.results):
@@ -152,10 +175,7 @@ def check_references(dataset: Dataset) -> list[Issue]:
             ref(results_file, "indicator", headline.indicator, "headline", i, "indicator")
         for i, qualitative in enumerate(report.qualitative):
             ref(results_file, "project", qualitative.project, "qualitative", i, "project")
-    if dataset.programmes:
-        for i, target in enumerate(dataset.programmes.model.targets):
-            ref(dataset.programmes, "indicator", target.indicator, "targets", i, "indicator")
-    return issues
+    return ref.issues
 
 
 def _move_line_problems(
@@ -201,77 +221,65 @@ def check_results_files(dataset: Dataset) -> list[Issue]:
     return issues
 
 
+def _spending_target_problems(dataset: Dataset, located: Located[Any], entry: Any, *where: str | int) -> list[Issue]:
+    """What a realisatie entry or a ledger code points at exists: a project and its line, or a cost line."""
+    if entry.project is not None:
+        unknown = _unknown_id(_ids(dataset), located, "project", entry.project, *where, "project")
+        if unknown:
+            return unknown
+        project_file = _project_file(dataset, entry.project)
+        project = project_file.model if project_file is not None and not project_file.partial else None
+        if project is not None and entry.line is not None and not any(b.id == entry.line for b in project.budget):
+            line_ids = {b.id for b in project.budget if b.id}
+            message = f"{entry.project} has no budget line '{entry.line}'{_hint(entry.line, line_ids)}"
+            return [located.issue("E-REF", (*where, "line"), message)]
+        return []
+    cost_lines = {c.id for c in dataset.programmes.model.cost_lines if c.id} if dataset.programmes else set()
+    if entry.cost_line is not None and dataset.programmes is not None and entry.cost_line not in cost_lines:
+        message = f"no programme cost line with id '{entry.cost_line}'{_hint(entry.cost_line, cost_lines)}"
+        return [located.issue("E-REF", (*where, "cost_line"), message)]
+    return []
+
+
 def check_realisatie_files(dataset: Dataset) -> list[Issue]:
     """A year per file, named after it; every project, line, cost line, fund and decision exists; one entry per
-    line; every ledger code once."""
+    line."""
     issues: list[Issue] = []
     known = _ids(dataset)
-    cost_lines = {c.id: c for c in dataset.programmes.model.cost_lines if c.id} if dataset.programmes else {}
-
-    def problem(located: Located[Any], message: str, *where: str | int, code: str = "E-REF") -> None:
-        issues.append(located.issue(code, where, message))
-
-    def target(located: Located[Any], entry: Any, *where: str | int) -> None:
-        if entry.project is not None:
-            unknown = _unknown_id(known, located, "project", entry.project, *where, "project")
-            if unknown:
-                issues.extend(unknown)
-                return
-            project_file = _project_file(dataset, entry.project)
-            project = project_file.model if project_file is not None and not project_file.partial else None
-            if project is not None and entry.line is not None and not any(b.id == entry.line for b in project.budget):
-                line_ids = {b.id for b in project.budget if b.id}
-                problem(
-                    located,
-                    f"{entry.project} has no budget line '{entry.line}'{_hint(entry.line, line_ids)}",
-                    *where,
-                    "line",
-                )
-        elif entry.cost_line is not None and dataset.programmes is not None and entry.cost_line not in cost_lines:
-            problem(
-                located,
-                f"no programme cost line with id '{entry.cost_line}'{_hint(entry.cost_line, set(cost_lines))}",
-                *where,
-                "cost_line",
-            )
-
     for located in dataset.realisatie:
         year_file = located.model
         stem = Path(located.source.path).stem
         if stem != str(year_file.year):
-            problem(located, f"{year_file.year} differs from the file name '{stem}.yaml'", "year", code="E-FILENAME")
+            message = f"{year_file.year} differs from the file name '{stem}.yaml'"
+            issues.append(located.issue("E-FILENAME", ("year",), message))
         seen: dict[tuple[str | None, str | None, str | None], int] = {}
         for i, entry in enumerate(year_file.spent):
-            target(located, entry, "spent", i)
+            issues += _spending_target_problems(dataset, located, entry, "spent", i)
             issues += _unknown_id(
                 known, located, "decision", entry.underspend_decision, "spent", i, "underspend_decision"
             )
             key = (entry.project, entry.line, entry.cost_line)
             if key in seen:
-                problem(
-                    located,
-                    f"a second amount for the same line (first at spent[{seen[key]}])",
-                    "spent",
-                    i,
-                    code="E-DUPLINE",
-                )
+                message = f"a second amount for the same line (first at spent[{seen[key]}])"
+                issues.append(located.issue("E-DUPLINE", ("spent", i), message))
             seen.setdefault(key, i)
         for i, fund in enumerate(year_file.funds):
             issues += _unknown_id(known, located, "funding source", fund.funding, "funds", i, "funding")
-    if dataset.mapping is not None:
-        codes: dict[str, int] = {}
-        for i, code in enumerate(dataset.mapping.model.codes):
-            target(dataset.mapping, code, "codes", i)
-            if code.code in codes:
-                problem(
-                    dataset.mapping,
-                    f"code '{code.code}' is mapped twice (first at codes[{codes[code.code]}])",
-                    "codes",
-                    i,
-                    "code",
-                    code="E-DUPLINE",
-                )
-            codes.setdefault(code.code, i)
+    return issues
+
+
+def check_ledger_mapping(dataset: Dataset) -> list[Issue]:
+    """Every ledger code once, and what it maps to exists."""
+    if dataset.mapping is None:
+        return []
+    issues: list[Issue] = []
+    codes: dict[str, int] = {}
+    for i, code in enumerate(dataset.mapping.model.codes):
+        issues += _spending_target_problems(dataset, dataset.mapping, code, "codes", i)
+        if code.code in codes:
+            message = f"code '{code.code}' is mapped twice (first at codes[{codes[code.code]}])"
+            issues.append(dataset.mapping.issue("E-DUPLINE", ("codes", i, "code"), message))
+        codes.setdefault(code.code, i)
     return issues
 
 
@@ -351,12 +359,16 @@ def _line_key(line: BudgetLine) -> tuple[object, ...]:
 RULES: list[Rule] = [
     check_unique_ids,
     check_file_names,
-    check_references,
+    check_programme_references,
+    check_project_references,
+    check_decision_references,
+    check_results_references,
     check_periods,
     check_budget_years,
     check_duplicate_lines,
     check_results_files,
     check_realisatie_files,
+    check_ledger_mapping,
 ]
 
 

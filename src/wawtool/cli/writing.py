@@ -121,7 +121,7 @@ def export(
 @template_app.command("results")
 def template_results(ctx: typer.Context, quarter: QuarterOption, output: TemplateOutput) -> None:
     """A workbook listing the running projects with their indicators and empty result cells."""
-    from ..exchange.results import build_template, running_projects, template_rows
+    from ..exchange.results_template import build_template, running_projects, template_rows
     from ..files import inside
 
     invocation: Invocation = ctx.obj
@@ -152,7 +152,7 @@ def import_results(
     force: ForceOption = False,
 ) -> None:
     """Check every cell of a filled-in template and write data/results/<quarter>.yaml atomically."""
-    from ..exchange.results import read_filled
+    from ..exchange.results_import import read_filled
     from ..files import inside
 
     invocation: Invocation = ctx.obj

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from ..figures import Figure
+from ..figures import QUALIFIERS, Figure
 from ..money import whole_euros
 from ..values import Verdict
 from .table import Cell, FigureCell, LightCell, MoneyCell, VerdictCell
@@ -82,14 +82,8 @@ LIGHT_LABEL = {
 }
 # In markdown (a pull request, a pasted monitor) the lights are coloured emoji in the same three shapes.
 MARKDOWN_SYMBOL = {"groen": "🟢", "oranje": "🔶", "rood": "❌"}
-QUALIFIER_LABEL = {
-    "ongeveer": "ca.",
-    "bijna": "bijna",
-    "ruim": "ruim",
-    "meer dan": "meer dan",
-    "minimaal": "minimaal",
-    "maximaal": "maximaal",
-}
+# How a qualifier reads in a report: the source's own word, but "ongeveer" as "ca.".
+QUALIFIER_LABEL = {word: "ca." if word == "ongeveer" else word for word in QUALIFIERS}
 
 
 def light_text(cell: LightCell, *, markdown: bool = False) -> str:

@@ -12,26 +12,7 @@ KIND_LABEL = {"cumulative": "opgeteld", "one-off": "eenmalig", "level": "stand",
 
 
 def project_tables(report: ProjectReport) -> list[Table]:
-    facts: list[list[Cell]] = [
-        ["Programma", report.programme or "onbekend"],
-        ["Categorie", report.category or "niet ingedeeld"],
-        ["Soort", report.type or ""],
-        ["Looptijd", f"{report.start or 'onbekend'} t/m {report.end or 'onbekend'}"],
-        ["Partners", ", ".join(report.partners)],
-        ["Doelgroepen", ", ".join(report.target_groups)],
-        ["Bron", report.source],
-    ]
-    if report.extensions:
-        last = report.extensions[-1]
-        facts.insert(4, ["Verlengd tot", f"{last.end} ({last.decision})"])
-    tables = [
-        Table(
-            title="Gegevens",
-            columns=["Gegeven", "Waarde"],
-            rows=[row for row in facts if row[1]],
-            notes=[report.description] if report.description else [],
-        )
-    ]
+    tables = [_facts_table(report)]
     if report.extensions:
         tables.append(
             Table(
@@ -47,30 +28,7 @@ def project_tables(report: ProjectReport) -> list[Table]:
             rows=[[s.as_of, PROJECT_STATUS_LABEL.get(s.status, s.status), s.source] for s in report.status],
         )
     )
-    tables.append(
-        Table(
-            title="Begroting",
-            columns=["Jaar", "Regel", "Bedrag", "Financiering", "Besluit", "Voorwaarde", "Bron"],
-            rows=[
-                [
-                    line.years,
-                    line.description
-                    + (
-                        f" (was {euro(line.previous_amount)}, gewijzigd bij {line.changed_by})"
-                        if line.previous_amount is not None
-                        else ""
-                    ),
-                    FigureCell(line.amount),
-                    line.funding or "",
-                    line.decision or "",
-                    line.condition or "",
-                    line.source,
-                ]
-                for line in report.budget
-            ],
-            numeric=frozenset({2}),
-        )
-    )
+    tables.append(_budget_table(report))
     if report.totals:
         tables.append(
             Table(
@@ -80,39 +38,97 @@ def project_tables(report: ProjectReport) -> list[Table]:
                 numeric=frozenset({1}),
             )
         )
-    tables.append(
-        Table(
-            title="Doelstellingen",
-            columns=["Indicator", "Doel", "Soort", "Periode", "Bron"],
-            rows=[
-                [t.indicator, number_text(t.value, t.qualifier), KIND_LABEL.get(t.kind, t.kind), t.period, t.source]
-                for t in report.targets
-            ],
-            numeric=frozenset({1}),
-        )
-    )
-    for quarter in report.quarters:
-        tables.append(
-            Table(
-                title=f"Resultaten {quarter.quarter} (t/m {quarter.as_of})",
-                columns=MONITOR_COLUMNS,
-                rows=[indicator_cells(row) for row in quarter.rows],
-                numeric=frozenset({1, 2, 3}),
-                notes=[f"Bron: {quarter.title}."],
-            )
-        )
-    if not report.quarters:
-        tables.append(Table(title="Resultaten", columns=MONITOR_COLUMNS, rows=[], notes=["Geen kwartaal meldt iets."]))
-    for year in report.realisatie:
-        tables.append(
-            Table(
-                title=f"Begroot en gerealiseerd {year.year} ({REALISATIE_STATUS_LABEL[year.status]})",
-                columns=["Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
-                rows=[
-                    [r.label, MoneyCell(r.budgeted), MoneyCell(r.spent), MoneyCell(r.difference), percent_cell(r.share)]
-                    for r in year.rows
-                ],
-                numeric=frozenset({1, 2, 3, 4}),
-            )
-        )
+    tables.append(_targets_table(report))
+    tables += _results_tables(report)
+    tables += _realisatie_tables(report)
     return tables
+
+
+def _facts_table(report: ProjectReport) -> Table:
+    facts: list[list[Cell]] = [
+        ["Programma", report.programme or "onbekend"],
+        ["Categorie", report.category or "niet ingedeeld"],
+        ["Soort", report.type or ""],
+        ["Looptijd", f"{report.start or 'onbekend'} t/m {report.end or 'onbekend'}"],
+        ["Partners", ", ".join(report.partners)],
+        ["Doelgroepen", ", ".join(report.target_groups)],
+        ["Bron", report.source],
+    ]
+    if report.extensions:
+        last = report.extensions[-1]
+        facts.insert(4, ["Verlengd tot", f"{last.end} ({last.decision})"])
+    return Table(
+        title="Gegevens",
+        columns=["Gegeven", "Waarde"],
+        rows=[row for row in facts if row[1]],
+        notes=[report.description] if report.description else [],
+    )
+
+
+def _budget_table(report: ProjectReport) -> Table:
+    rows: list[list[Cell]] = []
+    for line in report.budget:
+        changed = (
+            f" (was {euro(line.previous_amount)}, gewijzigd bij {line.changed_by})"
+            if line.previous_amount is not None
+            else ""
+        )
+        rows.append(
+            [
+                line.years,
+                line.description + changed,
+                FigureCell(line.amount),
+                line.funding or "",
+                line.decision or "",
+                line.condition or "",
+                line.source,
+            ]
+        )
+    return Table(
+        title="Begroting",
+        columns=["Jaar", "Regel", "Bedrag", "Financiering", "Besluit", "Voorwaarde", "Bron"],
+        rows=rows,
+        numeric=frozenset({2}),
+    )
+
+
+def _targets_table(report: ProjectReport) -> Table:
+    return Table(
+        title="Doelstellingen",
+        columns=["Indicator", "Doel", "Soort", "Periode", "Bron"],
+        rows=[
+            [t.indicator, number_text(t.value, t.qualifier), KIND_LABEL.get(t.kind, t.kind), t.period, t.source]
+            for t in report.targets
+        ],
+        numeric=frozenset({1}),
+    )
+
+
+def _results_tables(report: ProjectReport) -> list[Table]:
+    if not report.quarters:
+        return [Table(title="Resultaten", columns=MONITOR_COLUMNS, rows=[], notes=["Geen kwartaal meldt iets."])]
+    return [
+        Table(
+            title=f"Resultaten {quarter.quarter} (t/m {quarter.as_of})",
+            columns=MONITOR_COLUMNS,
+            rows=[indicator_cells(row) for row in quarter.rows],
+            numeric=frozenset({1, 2, 3}),
+            notes=[f"Bron: {quarter.title}."],
+        )
+        for quarter in report.quarters
+    ]
+
+
+def _realisatie_tables(report: ProjectReport) -> list[Table]:
+    return [
+        Table(
+            title=f"Begroot en gerealiseerd {year.year} ({REALISATIE_STATUS_LABEL[year.status]})",
+            columns=["Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
+            rows=[
+                [r.label, MoneyCell(r.budgeted), MoneyCell(r.spent), MoneyCell(r.difference), percent_cell(r.share)]
+                for r in year.rows
+            ],
+            numeric=frozenset({1, 2, 3, 4}),
+        )
+        for year in report.realisatie
+    ]

@@ -18,6 +18,10 @@ def percent_cell(value: object) -> Cell:
 
 def realisatie_tables(realised: RealisatieYear) -> list[Table]:
     """Begroot, gerealiseerd, verschil and % besteed per line and group; then the funds from opening to closing."""
+    return [_comparison_table(realised), _funds_table(realised)]
+
+
+def _comparison_table(realised: RealisatieYear) -> Table:
     rows: list[list[Cell]] = []
     for group in realised.groups:
         rows.append(
@@ -47,7 +51,7 @@ def realisatie_tables(realised: RealisatieYear) -> list[Table]:
             percent_cell(realised.share),
         ]
     ]
-    comparison = Table(
+    return Table(
         title=f"Begroot en gerealiseerd {realised.year} ({REALISATIE_STATUS_LABEL[realised.status.value]})",
         columns=["Groep", "Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
         rows=rows,
@@ -58,6 +62,9 @@ def realisatie_tables(realised: RealisatieYear) -> list[Table]:
             f"Bron: {realised.source}.",
         ],
     )
+
+
+def _funds_table(realised: RealisatieYear) -> Table:
     fund_rows: list[list[Cell]] = [_fund_cells(f) for f in realised.funds]
     notes = []
     if realised.next_available is not None:
@@ -70,7 +77,7 @@ def realisatie_tables(realised: RealisatieYear) -> list[Table]:
     unknown = [f.name for f in realised.funds if f.opening is None and f.funding is not None]
     if unknown:
         notes.append(f"Beginsaldo onbekend voor {', '.join(unknown)}: het eindsaldo is dan ook onbekend.")
-    funds = Table(
+    return Table(
         title=f"Middelen {realised.year}",
         columns=["Bron", "Beginsaldo", "Toevoegingen", "Besteed", "Eindsaldo"],
         rows=fund_rows,
@@ -78,7 +85,6 @@ def realisatie_tables(realised: RealisatieYear) -> list[Table]:
         numeric=frozenset({1, 2, 3, 4}),
         notes=notes,
     )
-    return [comparison, funds]
 
 
 def _fund_cells(row: FundRow) -> list[Cell]:

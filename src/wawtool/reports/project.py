@@ -6,6 +6,7 @@ Nothing is computed here that another report does not compute already: the budge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..budget import line_figures
@@ -98,61 +99,11 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
     assert dataset.programmes is not None
     programmes = {p.id: p.name for p in dataset.programmes.model.programmes}
     categories = {c.id: c.name for c in dataset.programmes.model.categories}
-    fundings = {f.id: f.name for f in dataset.programmes.model.funding_sources}
-    indicators = {i.id: i for i in dataset.programmes.model.indicators}
 
     def reference(decision_id: str | None) -> str | None:
         decision = dataset.decision(decision_id) if decision_id else None
         return decision.reference if decision else decision_id
 
-    figures = line_figures(project)
-    budget = [
-        ShowLine(
-            years=years_text(line.span()),
-            description=line.description,
-            amount=figure,
-            funding=fundings.get(line.funding, line.funding) if line.funding else None,
-            decision=reference(line.decision),
-            condition=line.condition,
-            previous_amount=line.previous_amount,
-            changed_by=reference(line.changed_by),
-            source=line.source,
-        )
-        for line, figure in sorted(zip(project.budget, figures, strict=True), key=lambda pair: pair[0].span())
-    ]
-    targets = [
-        ShowTarget(
-            indicator=indicators[t.indicator].name if t.indicator in indicators else t.indicator,
-            value=t.value,
-            qualifier=t.qualifier,
-            kind=(t.kind or indicators[t.indicator].kind).value if t.indicator in indicators else "",
-            period=f"{t.start or ''} t/m {t.end}" if t.end else (f"vanaf {t.start}" if t.start else "looptijd"),
-            source=t.source,
-        )
-        for t in project.targets
-    ]
-    quarters = []
-    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
-        results_file = located.model
-        as_of = month_key(results_file.as_of)
-        results = [r for r in results_file.results if r.project == project.id]
-        words = [q for q in results_file.qualitative if q.project == project.id]
-        if not results and not words:
-            continue  # this quarter did not report on the project: no row of its own
-        rows = project_rows(dataset, project, results, words, as_of, last_known_results(dataset, as_of))
-        quarters.append(
-            ShowQuarter(
-                quarter=Quarter.parse(results_file.quarter).label,
-                as_of=results_file.as_of,
-                title=results_file.title,
-                rows=rows,
-            )
-        )
-    realised = []
-    for year_file in sorted((r.model for r in dataset.realisatie), key=lambda f: f.year):
-        rows_of_project = [r for r in comparisons(dataset, year_file) if r.project == project.id]
-        if rows_of_project:
-            realised.append(ShowRealisatie(year=year_file.year, status=year_file.status.value, rows=rows_of_project))
     return ProjectReport(
         id=project.id,
         name=project.name,
@@ -172,11 +123,78 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
             for e in project.extensions
         ],
         status=[ShowStatus(as_of=s.as_of, status=s.status.value, source=s.source) for s in project.status],
-        budget=budget,
+        budget=_budget_lines(dataset, project, reference),
         totals=[ShowTotal(label=t.label, amount=t.amount, source=t.source) for t in project.totals],
-        targets=targets,
-        quarters=quarters,
-        realisatie=realised,
+        targets=_targets(dataset, project),
+        quarters=_quarters(dataset, project),
+        realisatie=_realisatie(dataset, project),
         source=project.source,
         note=project.note,
     )
+
+
+def _budget_lines(dataset: Dataset, project: Project, reference: Callable[[str | None], str | None]) -> list[ShowLine]:
+    assert dataset.programmes is not None
+    fundings = {f.id: f.name for f in dataset.programmes.model.funding_sources}
+    figures = line_figures(project)
+    return [
+        ShowLine(
+            years=years_text(line.span()),
+            description=line.description,
+            amount=figure,
+            funding=fundings.get(line.funding, line.funding) if line.funding else None,
+            decision=reference(line.decision),
+            condition=line.condition,
+            previous_amount=line.previous_amount,
+            changed_by=reference(line.changed_by),
+            source=line.source,
+        )
+        for line, figure in sorted(zip(project.budget, figures, strict=True), key=lambda pair: pair[0].span())
+    ]
+
+
+def _targets(dataset: Dataset, project: Project) -> list[ShowTarget]:
+    assert dataset.programmes is not None
+    indicators = {i.id: i for i in dataset.programmes.model.indicators}
+    return [
+        ShowTarget(
+            indicator=indicators[t.indicator].name if t.indicator in indicators else t.indicator,
+            value=t.value,
+            qualifier=t.qualifier,
+            kind=(t.kind or indicators[t.indicator].kind).value if t.indicator in indicators else "",
+            period=f"{t.start or ''} t/m {t.end}" if t.end else (f"vanaf {t.start}" if t.start else "looptijd"),
+            source=t.source,
+        )
+        for t in project.targets
+    ]
+
+
+def _quarters(dataset: Dataset, project: Project) -> list[ShowQuarter]:
+    """Every quarter that reported on the project, with the monitor's own rows for it."""
+    quarters = []
+    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
+        results_file = located.model
+        as_of = month_key(results_file.as_of)
+        results = [r for r in results_file.results if r.project == project.id]
+        words = [q for q in results_file.qualitative if q.project == project.id]
+        if not results and not words:
+            continue  # this quarter did not report on the project: no row of its own
+        rows = project_rows(dataset, project, results, words, as_of, last_known_results(dataset, as_of))
+        quarters.append(
+            ShowQuarter(
+                quarter=Quarter.parse(results_file.quarter).label,
+                as_of=results_file.as_of,
+                title=results_file.title,
+                rows=rows,
+            )
+        )
+    return quarters
+
+
+def _realisatie(dataset: Dataset, project: Project) -> list[ShowRealisatie]:
+    realised = []
+    for year_file in sorted((r.model for r in dataset.realisatie), key=lambda f: f.year):
+        rows_of_project = [r for r in comparisons(dataset, year_file) if r.project == project.id]
+        if rows_of_project:
+            realised.append(ShowRealisatie(year=year_file.year, status=year_file.status.value, rows=rows_of_project))
+    return realised

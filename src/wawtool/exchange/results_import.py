@@ -1,189 +1,40 @@
-"""Quarterly results from partners: an Excel template out, a checked results file in.
+"""Quarterly results from partners, in: a filled-in template (results_template.py) checked cell by cell.
 
-The template lists the running projects with the indicators of their targets; the
-import checks every cell, reports every problem as `FILE.xlsx!Sheet!C7: ...`, and
-only then produces the YAML text of `data/results/<quarter>.yaml`.
+Every problem is reported as `FILE.xlsx!Sheet!C7: ...`, and only a workbook without any produces the YAML
+text of `data/results/<quarter>.yaml`.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..lights import pick_target
+from ..figures import DATA_QUALIFIERS
 from ..load.loader import Dataset
 from ..load.yamlsource import parse_bytes
-from ..models import Project, Status, kind_of
-from ..periods import Quarter, month_key, project_period_at, status_at
+from ..models import kind_of
+from ..periods import Quarter, month_key
+from .results_template import (
+    COL_INDICATOR,
+    COL_NOTE,
+    COL_PROJECT,
+    COL_QUALIFIER,
+    COL_RESULT,
+    COL_SOURCE,
+    COLUMNS,
+    HEADLINE_COLUMNS,
+    HEADLINE_SHEET,
+    META,
+    QUALITATIVE_COLUMNS,
+    QUALITATIVE_SHEET,
+    SHEET,
+    template_rows,
+)
 
-SHEET, META = "Resultaten", "Kwartaal"
-COLUMNS = [
-    "Project (id)",
-    "Project",
-    "Indicator (id)",
-    "Indicator",
-    "Eenheid",
-    "Doel",
-    "Resultaat",
-    "Kwalificatie",
-    "Bron",
-    "Toelichting",
-]
-QUALIFIERS = ["ongeveer", "bijna", "ruim", "meer dan", "minimaal", "maximaal"]
-COL_PROJECT, COL_INDICATOR, COL_RESULT, COL_QUALIFIER, COL_SOURCE, COL_NOTE = 1, 3, 7, 8, 9, 10
-HEADLINE_SHEET = "Kerncijfers"
-HEADLINE_COLUMNS = [
-    "Indicator (id)",
-    "Indicator",
-    "Eenheid",
-    "Resultaat",
-    "Kwalificatie",
-    "Citaat",
-    "Bron",
-    "Toelichting",
-]
-QUALITATIVE_SHEET = "Kwalitatief"
-QUALITATIVE_COLUMNS = ["Project (id)", "Project", "Tekst", "Bron"]
 UNKNOWN_WORDS = {"onbekend", "unknown"}  # a result the partner cannot give: imported as unknown, with its note
-
-
-@dataclass(frozen=True)
-class TemplateRow:
-    project: str
-    project_name: str
-    indicator: str
-    indicator_name: str
-    unit: str
-    target: Decimal | None
-
-
-def running_projects(dataset: Dataset, quarter: Quarter) -> list[Project]:
-    """Projects running at some time in the quarter: the ones a partner reports on."""
-    as_of = (quarter.year, quarter.number * 3)
-    running = []
-    for located in dataset.projects:
-        project = located.model
-        end = project_period_at(dataset, project, as_of)[1]
-        if status_at(project, as_of) == Status.RUNNING and (
-            end is None or end >= (quarter.year, quarter.number * 3 - 2)
-        ):
-            running.append(project)
-    return running
-
-
-def template_rows(dataset: Dataset, quarter: Quarter) -> list[TemplateRow]:
-    """Projects running in the quarter, one row per indicator with a target whose period is still open."""
-    assert dataset.programmes is not None
-    indicators = {i.id: i for i in dataset.programmes.model.indicators}
-    as_of = (quarter.year, quarter.number * 3)
-    rows = []
-    for project in running_projects(dataset, quarter):
-        quarter_start = (quarter.year, quarter.number * 3 - 2)
-        open_targets = [t for t in project.targets if not t.end or month_key(t.end, end=True) >= quarter_start]
-        for indicator_id in dict.fromkeys(t.indicator for t in open_targets):
-            target = pick_target(open_targets, indicator_id, as_of)
-            indicator = indicators[indicator_id]
-            rows.append(
-                TemplateRow(
-                    project.id,
-                    project.name,
-                    indicator_id,
-                    indicator.name,
-                    indicator.unit.value,
-                    target.value if target else None,
-                )
-            )
-    return rows
-
-
-def build_template(
-    rows: list[TemplateRow],
-    quarter: Quarter,
-    indicators: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
-    projects: list[tuple[str, str]] = (),  # type: ignore[assignment]
-) -> bytes:
-    """The results sheet, a sheet for the headline figures (one row per indicator) and one for what a partner
-    reports in words only (one row per running project)."""
-    from openpyxl import Workbook
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from ..render.xlsx import NUMBER, PERCENT, set_cell
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
-    for column, name in enumerate(COLUMNS, start=1):
-        set_cell(sheet, 1, column, name)
-        sheet.column_dimensions[chr(64 + column)].width = [24, 40, 24, 34, 9, 9, 11, 13, 40, 40][column - 1]
-    sheet.freeze_panes = "A2"
-    whole = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        error="Vul een geheel aantal in (0 of meer).",
-        showErrorMessage=True,
-    )
-    percent = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        error="Vul een percentage tussen 0 en 100 in.",
-        showErrorMessage=True,
-    )
-    qualifier = DataValidation(type="list", formula1='"' + ",".join(QUALIFIERS) + '"', allow_blank=True)
-    for validation in (whole, percent, qualifier):
-        sheet.add_data_validation(validation)
-    for number, row in enumerate(rows, start=2):
-        values = [row.project, row.project_name, row.indicator, row.indicator_name, row.unit, row.target]
-        for column, value in enumerate(values, start=1):
-            set_cell(
-                sheet, number, column, value, (PERCENT if row.unit == "percent" else NUMBER) if column == 6 else None
-            )
-        (percent if row.unit == "percent" else whole).add(f"G{number}")
-        qualifier.add(f"H{number}")
-    headline = workbook.create_sheet(HEADLINE_SHEET)
-    for column, name in enumerate(HEADLINE_COLUMNS, start=1):
-        set_cell(headline, 1, column, name)
-        headline.column_dimensions[chr(64 + column)].width = [24, 40, 9, 11, 13, 40, 40, 40][column - 1]
-    for number, (indicator_id, name, unit) in enumerate(indicators, start=2):
-        for column, value in enumerate((indicator_id, name, unit), start=1):
-            set_cell(headline, number, column, value)
-    headline.freeze_panes = "A2"
-    words = workbook.create_sheet(QUALITATIVE_SHEET)
-    for column, name in enumerate(QUALITATIVE_COLUMNS, start=1):
-        set_cell(words, 1, column, name)
-        words.column_dimensions[chr(64 + column)].width = [24, 40, 80, 40][column - 1]
-    for number, (project_id, name) in enumerate(projects, start=2):
-        set_cell(words, number, 1, project_id)
-        set_cell(words, number, 2, name)
-    words.freeze_panes = "A2"
-    meta = workbook.create_sheet(META)
-    for number, (label, value) in enumerate(
-        [
-            ("Kwartaal", quarter.id),
-            (
-                "Toelichting",
-                "Vul per regel het resultaat t/m het einde van het kwartaal in, met de bron (rapportage, "
-                "datum). Is een resultaat niet te geven, vul dan 'onbekend' in met een toelichting; laat een "
-                "regel zonder gegevens helemaal leeg. Kerncijfers: de cijfers voor het hele programma. "
-                "Kwalitatief: wat u over een project alleen in woorden meldt.",
-            ),
-        ],
-        start=1,
-    ):
-        set_cell(meta, number, 1, label)
-        set_cell(meta, number, 2, value)
-    workbook.properties.title = f"Resultatensjabloon {quarter.label}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @dataclass(frozen=True)
@@ -277,8 +128,8 @@ def _figure(
     number_value = _number(value, unit)
     if isinstance(number_value, str):
         problem(result_column, number_value)
-    if not _blank(qualifier) and qualifier not in QUALIFIERS:
-        problem(qualifier_column, f"{_shown(qualifier)} is not one of: {', '.join(QUALIFIERS)}")
+    if not _blank(qualifier) and qualifier not in DATA_QUALIFIERS:
+        problem(qualifier_column, f"{_shown(qualifier)} is not one of: {', '.join(DATA_QUALIFIERS)}")
     return number_value
 
 
@@ -410,7 +261,8 @@ def _results_yaml(
     qualitative: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> str:
     """Plain YAML written by hand: every string quoted, so no YAML 1.1 guess can change it."""
-    end_month = f"{quarter.year}-{quarter.number * 3:02d}"
+    year, month = quarter.last_month
+    end_month = f"{year}-{month:02d}"
     lines = [
         f"# Read from {workbook_name} by waw import-results.",
         f"quarter: {quarter.id}",
