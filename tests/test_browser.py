@@ -24,6 +24,8 @@ from helpers import SHIPPED, run
 from wawtool.figures import Figure
 from wawtool.layout.dutch import LIGHT_LABEL, figure_text, number_text
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = os.environ.get("WAW_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 # A4 is 210 by 297 mm; the page's print margins (12 mm each side) leave 186 mm in portrait (703 CSS pixels at
 # 96 per inch) and 273 mm in landscape, which a page with a wide table asks for (`<body class="landscape">`).
