@@ -29,13 +29,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 def emit(
     report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, failed: bool, data: Path, heading: str = ""
 ) -> None:
-    """The report in `fmt`: JSON is the report's own dump; every other format renders its tables."""
+    """The report in `fmt`: JSON is the report's own dump; every other format renders its tables, under
+    `heading` where one is given (a page's title, a markdown `##` heading, a bold first line)."""
     if fmt == "json":
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
         from ..render.markdown import markdown
 
-        typer.echo(markdown(tables, summary), nl=False)
+        typer.echo((f"## {heading}\n\n" if heading else "") + markdown(tables, summary), nl=False)
     elif fmt == "csv":
         from ..render.csv import to_csv
 

@@ -123,7 +123,7 @@ def show(
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         usage(f"no project '{project_id}' in {invocation.data}/projects{hint}")
     report = build_project_report(dataset, project)
-    heading = "" if fmt is ReportFormat.markdown else f"{report.name} ({report.id})"
+    heading = f"{report.name} ({report.id})"
     emit(report, project_tables(report), fmt, "", False, invocation.data, heading=heading)
 
 
@@ -179,10 +179,7 @@ def report(ctx: typer.Context, quarter: QuarterOption, fmt: ReportFormatOption =
     if monitor is None:
         no_results(dataset, chosen.label, invocation.data)
     title = f"{monitor.title} ({monitor.quarter}, stand t/m {monitor.as_of})"
-    if fmt is ReportFormat.markdown:
-        typer.echo(f"## {title}\n")
-    heading = "" if fmt is ReportFormat.markdown else title
-    emit(monitor, monitor_tables(monitor), fmt, "", False, invocation.data, heading=heading)
+    emit(monitor, monitor_tables(monitor), fmt, "", False, invocation.data, heading=title)
 
 
 @app.command()
