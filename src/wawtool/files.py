@@ -7,6 +7,8 @@ import errno
 import os
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -45,47 +47,156 @@ def _umask_mode() -> int:
 
 
 def write_atomic(target: Path, content: bytes, *, overwrite: bool = True) -> None:
-    """Write to a temporary file beside `target`, then rename: a reader never sees half a file.
+    """Write the whole file or nothing: a reader never sees half a file, and a process killed mid-write leaves
+    the old file whole and, on Linux, no temporary file behind (the new content has no name until it is
+    complete: O_TMPFILE). `overwrite=False` creates the file only if no file of that name exists, decided by
+    the file system at the moment of creation, so two runs racing for one name cannot both write it.
 
     A replaced file keeps its permissions; a new one gets the umask's. Every failure is a WriteError that
     names `target`, never the temporary file.
     """
-    try:
-        existing = target.stat()
-    except FileNotFoundError:
-        existing = None
-    except OSError as exc:
-        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
-    if existing is not None:
-        if not overwrite:
-            raise WriteError(f"{target} exists; use --force to replace it")
-        if stat.S_ISDIR(existing.st_mode):
-            raise WriteError(f"cannot write {target}: it is a directory")
-        if not stat.S_ISREG(existing.st_mode):
-            raise WriteError(f"cannot write {target}: it is a device or special file, not a regular file")
+    existing = _existing(target, overwrite)
     parent = target.parent
     if not parent.is_dir():
         why = f"{parent} is not a directory" if parent.exists() else f"no such directory {parent}"
         raise WriteError(f"cannot write {target}: {why}")
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else _umask_mode()
     try:
+        handle = os.open(parent, os.O_TMPFILE | os.O_WRONLY, 0o600)
+    except (AttributeError, OSError):  # no O_TMPFILE here (another system, or a file system without it)
+        _write_named_temporary(target, content, mode, overwrite)
+        return
+    try:
+        _fill(handle, content, mode)
+        _publish(handle, target, overwrite)
+    except _NoNamelessLink:
+        _write_named_temporary(target, content, mode, overwrite)
+    except OSError as exc:
+        raise WriteError(_failure(target, exc, overwrite)) from None
+    finally:
+        os.close(handle)
+
+
+def _existing(target: Path, overwrite: bool) -> os.stat_result | None:
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
+    if not overwrite:
+        raise WriteError(f"{target} exists; use --force to replace it")
+    if stat.S_ISDIR(existing.st_mode):
+        raise WriteError(f"cannot write {target}: it is a directory")
+    if not stat.S_ISREG(existing.st_mode):
+        raise WriteError(f"cannot write {target}: it is a device or special file, not a regular file")
+    return existing
+
+
+def _fill(handle: int, content: bytes, mode: int) -> None:
+    view = memoryview(content)
+    while view:
+        view = view[os.write(handle, view) :]
+    os.fchmod(handle, mode)
+    os.fsync(handle)
+
+
+class _NoNamelessLink(Exception):
+    """This system cannot give a nameless file a name (no flink, /proc refuses): write a named temporary."""
+
+
+def _link(handle: int, path: Path) -> None:
+    """Give the open, nameless file `handle` the name `path`; FileExistsError when the name is taken.
+
+    linkat(AT_EMPTY_PATH) first (Linux 6.10 allows it to the file's own opener; root always), then the
+    /proc/self/fd link of open(2)'s manual; some sandboxes refuse both."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, at_empty_path = -100, 0x1000
+    if libc.linkat(handle, b"", at_fdcwd, os.fsencode(path), at_empty_path) == 0:
+        return
+    if ctypes.get_errno() == errno.EEXIST:
+        raise FileExistsError(errno.EEXIST, "File exists", str(path))
+    try:
+        os.link(f"/proc/self/fd/{handle}", path)
+    except FileExistsError:
+        raise
+    except OSError:
+        raise _NoNamelessLink from None
+
+
+def _publish(handle: int, target: Path, overwrite: bool) -> None:
+    """Give the finished, nameless file its name: linked straight to `target` when it must be new (linking
+    fails if the name exists), else linked to a temporary name and renamed over `target` in one step."""
+    if not overwrite:
+        _link(handle, target)
+        return
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    _link(handle, temporary)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _failure(target: Path, exc: OSError, overwrite: bool) -> str:
+    if exc.errno == errno.EEXIST and not overwrite:
+        return f"{target} exists; use --force to replace it"
+    return f"cannot write {target}: {reason(exc)}"
+
+
+def _write_named_temporary(target: Path, content: bytes, mode: int, overwrite: bool) -> None:
+    """Where the file system has no nameless files: a temporary file beside `target`, then renamed (or, for a
+    new file, linked, so an existing one is never replaced)."""
+    parent = target.parent
+    try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
         why = f"{parent} does not take new files" if exc.errno == errno.ENOENT else reason(exc)  # /proc, /sys
         raise WriteError(f"cannot write {target}: {why}") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
+        try:
+            _fill(handle, content, mode)
+        finally:
+            os.close(handle)
+        if overwrite:
+            os.replace(temp_name, target)
+        else:
+            os.link(temp_name, target)
     except OSError as exc:
+        raise WriteError(_failure(target, exc, overwrite)) from None
+    finally:
         Path(temp_name).unlink(missing_ok=True)
-        raise WriteError(f"cannot write {target}: {reason(exc)}") from None
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+
+
+@contextlib.contextmanager
+def data_lock(directory: Path, *, wait: float = 30.0) -> Iterator[None]:
+    """One writer at a time in a data directory: a second `waw` that writes there waits for the first, and
+    refuses after `wait` seconds. The lock is the directory's own (flock on it), so no lock file appears in
+    `data/`, and the kernel releases it when a process ends, killed or not."""
+    import fcntl
+
+    try:
+        handle = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise WriteError(f"cannot write into {directory}: {reason(exc)}") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise WriteError(
+                        f"another waw is writing into {directory}; try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)
 
 
 SITE_MARKER = ".waw-site"
@@ -173,6 +284,31 @@ def write_tree(target: Path, files: dict[str, bytes], *, kind: str, protected: l
         raise WriteError(f"cannot write {target}: {reason(exc)}") from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def workbook_by_waw(path: Path) -> bool:
+    """A workbook waw wrote says so in its properties (creator `waw`); read without loading its sheets."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = ET.fromstring(archive.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError):
+        return False
+    creator = core.find("{http://purl.org/dc/elements/1.1/}creator")
+    return creator is not None and creator.text == "waw"
+
+
+def schema_by_waw(path: Path) -> bool:
+    """A schema waw wrote is titled `waw <kind> file (...)`."""
+    import json
+
+    try:
+        title = json.loads(path.read_text(encoding="utf-8")).get("title", "")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(title, str) and title.startswith("waw ")
 
 
 def make_directory(path: Path) -> None:

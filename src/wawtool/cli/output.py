@@ -7,8 +7,10 @@ else 80 (a pipe or a file): documented in the README.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -136,3 +138,24 @@ def write_file(path: Path, content: bytes, *, overwrite: bool = True, make_paren
         write_atomic(path, content, overwrite=overwrite)
     except WriteError as exc:
         usage(str(exc))
+
+
+@contextlib.contextmanager
+def writing_into(data: Path) -> Iterator[None]:
+    """Hold the data directory's write lock for a command that writes into it (see files.data_lock); taken
+    before the data is read, so what the command checked is what it writes over. Exit 2 when another waw
+    keeps writing."""
+    from ..files import WriteError, data_lock
+
+    try:
+        with data_lock(data):
+            yield
+    except WriteError as exc:
+        usage(str(exc))
+
+
+def refuse_to_replace_foreign(path: Path, made_by_waw: Callable[[Path], bool]) -> None:
+    """A file that is there already is replaced only when waw wrote it: `-o` at a controller's own workbook
+    or a schema of someone else's must not destroy it."""
+    if path.is_file() and not made_by_waw(path):
+        usage(f"{path} exists and was not written by waw; remove it or choose another name")

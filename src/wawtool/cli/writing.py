@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..files import schema_by_waw, workbook_by_waw
 from .app import Invocation, app, new_app, template_app
 from .inputs import (
     category_names,
@@ -34,7 +35,11 @@ from .options import (
     WorkbookOutput,
     YearOption,
 )
-from .output import refuse_input, usage, write_file
+
+if TYPE_CHECKING:
+    from ..periods import Quarter
+
+from .output import refuse_input, refuse_to_replace_foreign, usage, write_file, writing_into
 
 
 @new_app.command("project")
@@ -46,12 +51,17 @@ def new_project(
     category: Annotated[str | None, typer.Option("--category", help="A monitor category id.")] = None,
 ) -> None:
     """Write data/projects/ID.yaml: a project skeleton that validates, with comments on every field."""
+    invocation: Invocation = ctx.obj
+    valid_id(project_id)
+    with writing_into(invocation.data):
+        _new_project(invocation, project_id, name, programme, category)
+
+
+def _new_project(invocation: Invocation, project_id: str, name: str, programme: str, category: str | None) -> None:
     from ..exchange.skeletons import project_yaml
 
-    invocation: Invocation = ctx.obj
     dataset = checked_dataset(invocation)
     assert dataset.programmes is not None
-    valid_id(project_id)
     known_or_usage("--programme", programme, [p.id for p in dataset.programmes.model.programmes])
     known_or_usage("--category", category, [c.id for c in dataset.programmes.model.categories])
     if dataset.project(project_id) is not None:
@@ -71,12 +81,13 @@ def new_decision(
     from ..exchange.skeletons import decision_yaml
 
     invocation: Invocation = ctx.obj
-    dataset = checked_dataset(invocation)
     valid_id(decision_id)
-    if dataset.decision(decision_id) is not None:
-        usage(f"a decision '{decision_id}' exists already")
-    text = decision_yaml(decision_id, reference.replace('"', "'"), title.replace('"', "'"), dt.date.today())
-    _write_new(invocation.data / "decisions" / f"{decision_id}.yaml", text)
+    with writing_into(invocation.data):
+        dataset = checked_dataset(invocation)
+        if dataset.decision(decision_id) is not None:
+            usage(f"a decision '{decision_id}' exists already")
+        text = decision_yaml(decision_id, reference.replace('"', "'"), title.replace('"', "'"), dt.date.today())
+        _write_new(invocation.data / "decisions" / f"{decision_id}.yaml", text)
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -114,6 +125,7 @@ def export(
     if not budget_report.groups:
         no_budget(dataset, budget_year, invocation.data)
     created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    refuse_to_replace_foreign(output, workbook_by_waw)
     write_file(output, export_workbook(budget_report, status_report, category_names(dataset), overview, created))
     typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
 
@@ -137,6 +149,7 @@ def template_results(ctx: typer.Context, quarter: QuarterOption, output: Templat
     assert dataset.programmes is not None
     indicators = [(i.id, i.name, i.unit.value) for i in dataset.programmes.model.indicators]
     projects = [(p.id, p.name) for p in running_projects(dataset, chosen)]
+    refuse_to_replace_foreign(output, workbook_by_waw)
     write_file(output, build_template(rows, chosen, indicators, projects))
     typer.echo(
         f"{output}: {len(rows)} regels voor {chosen.label}, {len(indicators)} kerncijfers, "
@@ -152,11 +165,16 @@ def import_results(
     force: ForceOption = False,
 ) -> None:
     """Check every cell of a filled-in template and write data/results/<quarter>.yaml atomically."""
+    invocation: Invocation = ctx.obj
+    chosen = parse_quarter(quarter)
+    with writing_into(invocation.data):
+        _import_results(invocation, workbook, chosen, force)
+
+
+def _import_results(invocation: Invocation, workbook: Path, chosen: Quarter, force: bool) -> None:
     from ..exchange.results_import import read_filled
     from ..files import inside
 
-    invocation: Invocation = ctx.obj
-    chosen = parse_quarter(quarter)
     dataset = checked_dataset(invocation)
     readable(workbook, "a workbook")
     target = invocation.data / "results" / f"{chosen.id}.yaml"
@@ -188,15 +206,22 @@ def import_realisatie(
     force: Annotated[bool, typer.Option("--force", help="Replace a year whose realisatie is final.")] = False,
 ) -> None:
     """Check every row of an export against data/realisatie/mapping.yaml and write data/realisatie/<year>.yaml."""
+    invocation: Invocation = ctx.obj
+    if export_file.suffix.lower() not in {".xlsx", ".csv"}:
+        usage(f"{export_file} must end in .xlsx or .csv")
+    readable(export_file, "an export")
+    with writing_into(invocation.data):
+        _import_realisatie(invocation, export_file, year, final, source, force)
+
+
+def _import_realisatie(
+    invocation: Invocation, export_file: Path, year: int, final: bool, source: str | None, force: bool
+) -> None:
     from ..exchange.ledger import read_export, realisatie_yaml
     from ..layout.dutch import euro
     from ..models import RealisatieStatus
     from ..realisatie import realisatie_file
 
-    invocation: Invocation = ctx.obj
-    if export_file.suffix.lower() not in {".xlsx", ".csv"}:
-        usage(f"{export_file} must end in .xlsx or .csv")
-    readable(export_file, "an export")
     dataset = checked_dataset(invocation)
     existing = realisatie_file(dataset, year)
     target = invocation.data / "realisatie" / f"{year}.yaml"
@@ -244,6 +269,9 @@ def schema(output: SchemaOutput) -> None:
         make_directory(output)
     except WriteError as exc:
         usage(str(exc))
-    for name, text in schema_files().items():
+    files = schema_files()
+    for name in files:
+        refuse_to_replace_foreign(output / name, schema_by_waw)
+    for name, text in files.items():
         write_file(output / name, text.encode("utf-8"))
         typer.echo(str(output / name))

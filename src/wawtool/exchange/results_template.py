@@ -109,6 +109,7 @@ def build_template(
     _qualitative_sheet(workbook.create_sheet(QUALITATIVE_SHEET), projects)
     _meta_sheet(workbook.create_sheet(META), quarter)
     workbook.properties.title = f"Resultatensjabloon {quarter.label}"
+    workbook.properties.creator = "waw"  # so that a later template may replace it, and nothing else
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
