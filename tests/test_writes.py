@@ -82,9 +82,8 @@ def test_writers_into_one_data_directory_wait_for_each_other_and_a_stuck_one_is_
         order.append("first done")
     waiting.join(5)
     assert order == ["first done", "second"]
-    with data_lock(tmp_path), pytest.raises(WriteError, match="another waw is writing"):
-        with data_lock(tmp_path, wait=0.2):
-            pass
+    with data_lock(tmp_path), pytest.raises(WriteError, match="another waw is writing"), data_lock(tmp_path, wait=0.2):
+        pass
     assert list(tmp_path.iterdir()) == []  # the lock is the directory's own: no lock file
 
 
