@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from wawtool.budget import Item, StatedSum, compare, precision_of, side
+from wawtool.budget import Item, StatedSum, compare, side
+from wawtool.figures import precision_of
 from wawtool.values import Verdict
 
 D = Decimal

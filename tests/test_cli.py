@@ -18,7 +18,7 @@ from wawtool.cli import app
 def test_terminal_output_reads_without_colour() -> None:
     result = run("check-budget", "--year", "2024", data=SHIPPED)
     assert "\x1b[" not in result.stdout  # NO_COLOR and not a terminal: no escape codes
-    assert "✔ voldoet" in result.stdout and "Ruimte" in result.stdout and "ca. € 245.205" in result.stdout
+    assert "✔ voldoet" in result.stdout and "Ruimte" in result.stdout and "ca. € 250.000" in result.stdout
 
 
 def test_budget_table_shows_the_published_total() -> None:
@@ -32,7 +32,10 @@ def test_budget_json_keeps_the_cents() -> None:
     result = run("budget", "--year", "2024", "--format", "json", data=SHIPPED)
     report = json.loads(result.stdout)
     assert report["total"] == "1054795.25"
-    assert report["available"] == "1300000.00" and report["headroom"] == "245204.75"
+    # exact cents in JSON, with the precision of "zo'n 1,3 miljoen" beside them (± € 50.000, provisional)
+    assert report["available"]["value"] == "1300000.00" and report["headroom"]["value"] == "245204.75"
+    assert report["headroom"]["low"] == "195204.75" and report["headroom"]["high"] == "295204.75"
+    assert report["available"]["provisional"] is True and report["conditional"] == "465455.25"
     trainingen = report["groups"][2]["lines"][0]
     assert trainingen["amount"] == "50455.25"
 
@@ -63,7 +66,7 @@ def test_year_filter_and_minimal_figures(minimal: Path) -> None:
     report = json.loads(result.stdout)
     assert [y["year"] for y in report["years"]] == [2023]
     (year,) = report["years"]
-    assert year["committed"] == "600.50" and year["headroom"] == "399.50" and year["verdict"] == "pass"
+    assert year["committed"] == "600.50" and year["headroom"]["value"] == "399.50" and year["verdict"] == "pass"
     assert [r["amount"] for r in report["risks"]] == ["500.00"]
 
 

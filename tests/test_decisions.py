@@ -62,7 +62,7 @@ def test_a_move_not_reflected_in_the_source_line_is_a_finding(shipped_copy: Path
     result = run("check-budget", data=shipped_copy)
 
     assert result.exit_code == 1, result.output
-    summary = result.stdout.strip().splitlines()[-1]
+    summary = " ".join(result.stdout.strip().split("\n\n")[-1].split())
     assert "24.0000001: Wijkleerbedrijf 'verlenging-2024' 2024: verschuiving niet verwerkt € 100.000" in summary
     report = json.loads(run("check-budget", "--format", "json", data=shipped_copy).stdout)
     (failure,) = [f for f in report["failures"] if f["check"] == "move"]
@@ -151,6 +151,6 @@ def test_decision_of_the_2020_bijstelling(shipped_copy: Path) -> None:
         "Innovatiefonds initiatieven uit de samenleving",
         "Jongerenvouchers",
     ]
-    assert report["neutrality"]["funded_total"]["approximate"] is True
+    assert report["neutrality"]["verdict"] == "unknown" and report["neutrality"]["stated_verdict"] == "pass"
     unknown = run("decision", "nope", data=shipped_copy)
     assert unknown.exit_code == 2 and "bijstelling-2020" in unknown.stderr

@@ -53,9 +53,9 @@ def test_subtotals_and_totals_are_formulas_over_their_lines(workbook: openpyxl.W
     assert cells["Tabel 1 Totaal uitgaven 2024"] == 1054795  # the published total, beside the formula
     total_row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[1].value == "Totaal uitgaven")
     assert cells["Totaal uitgaven min vermeld"] == f"=D{total_row}-D{total_row + 1}"
-    headroom = "Beschikbaar min totaal uitgaven (ca.: beschikbaar is bij benadering)"
-    assert cells[headroom].startswith("=D") and cells["zo'n 1,3 miljoen"] == 1300000
-    # "zo'n 1,3 miljoen" is approximate, and so is everything computed from it: `ca. € 245.205`, never exact cents
+    headroom = "Beschikbaar min totaal uitgaven (± € 50.000, voorlopig)"
+    assert cells[headroom] == f"=MROUND(D{total_row + 3}-D{total_row},50000)" and cells["zo'n 1,3 miljoen"] == 1300000
+    # "zo'n 1,3 miljoen" is ± € 50.000, and so is everything computed from it: rounded to it, never exact cents
     formats = {row[1].value: row[3].number_format for row in sheet.iter_rows(min_row=2) if row[1].value}
     assert formats[headroom] == formats["zo'n 1,3 miljoen"] == '"ca. €" #,##0;"ca. €" -#,##0'
     assert formats["Totaal uitgaven"] == '"€" #,##0.00;"€" -#,##0.00'

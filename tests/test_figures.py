@@ -47,7 +47,7 @@ def test_differences_flip_bounds() -> None:
     assert (result.value, result.approximate, result.bound) == (D(20), True, "max")
     headroom = ZONN - EXACT
     assert (headroom.value, headroom.approximate, headroom.bound) == (D("245204.75"), True, None)
-    assert figure_text(headroom) == "ca. € 245.205"
+    assert figure_text(headroom) == "ca. € 250.000 (± € 50.000)"  # no euro digits finer than its margin
 
 
 def test_a_share_computed_from_a_qualified_result_reads_approximate() -> None:
@@ -62,7 +62,7 @@ def test_a_share_computed_from_a_qualified_result_reads_approximate() -> None:
         (Figure.of(D(80), "ruim"), False, "ruim 80"),
         (Figure.of(D(500), "bijna"), False, "bijna 500"),
         (Figure.of(D(50), "ongeveer"), False, "ca. 50"),
-        (Figure.of(D(2100000), "grofweg"), True, "grofweg € 2.100.000"),
+        (Figure.of(D(2100000), "grofweg"), True, "grofweg € 2.100.000 (± € 50.000)"),
         (Figure.of(D("50455.25")), True, "€ 50.455,25"),
         (Figure(value=D(900000), approximate=True, bound="min"), True, "minimaal ca. € 900.000"),
         (Figure(value=D(0), bound="min", derived_from="restant"), True, "onbekend (≥ € 0)"),
@@ -82,6 +82,10 @@ def test_json_carries_precision_next_to_the_number() -> None:
         "bound": None,
         "qualifier": None,
         "derived_from": None,
+        "margin": "50000",
+        "provisional": False,
+        "low": "195204.75",
+        "high": "295204.75",
     }
 
 
@@ -94,3 +98,37 @@ def test_the_data_files_and_the_template_take_the_same_qualifiers() -> None:
 
     assert sorted(get_args(Qualifier)) == sorted(DATA_QUALIFIERS)
     assert DATA_QUALIFIERS == ["ongeveer", "bijna", "ruim", "meer dan", "minimaal", "maximaal"]
+
+
+@pytest.mark.parametrize(
+    ("margin", "unit"),
+    [("0.4", "0.4"), ("1", "1"), ("4", "1"), ("5", "5"), ("9", "5"), ("10", "10"), ("49999", "10000"),
+     ("50000", "50000"), ("99999", "50000"), ("100000", "100000")],
+)  # fmt: skip
+def test_a_figure_is_shown_to_the_step_its_margin_supports(margin: str, unit: str) -> None:
+    """At the boundaries: a step of 1 or 5 times a power of ten, never finer than the margin allows."""
+    from wawtool.layout.dutch import display_unit
+
+    assert display_unit(D(margin)) == (D(unit) if D(margin) >= 1 else D(1))
+
+
+@pytest.mark.parametrize(
+    ("value", "margin"),
+    [("1300000", "50000"), ("2100000", "50000"), ("1250000", "5000"), ("80", "5"), ("500", "50"), ("7", "0.5")],
+)
+def test_an_approximate_figure_carries_half_its_last_stated_digit(value: str, margin: str) -> None:
+    """ "zo'n 1,3 miljoen" is 1.250.000 to 1.350.000; "zo'n 1.250.000" is known to the 10.000."""
+    figure = Figure.of(D(value), "ongeveer")
+    assert figure.margin == D(margin)
+    assert (figure.low, figure.high) == (D(value) - D(margin), D(value) + D(margin))
+
+
+def test_sums_and_differences_carry_the_range() -> None:
+    total = Figure.of(D(1300000), "zo'n") + Figure.of(D(200000), "ongeveer")  # ± 50.000 and ± 50.000
+    assert (total.value, total.margin, total.low, total.high) == (D(1500000), D(100000), D(1400000), D(1600000))
+    headroom = total - Figure.exact(D("1054795.25"))
+    assert (headroom.low, headroom.high) == (D("345204.75"), D("545204.75"))
+    assert figure_text(headroom) == "ca. € 400.000 (± € 100.000)"  # 445.205 to the step of 100.000
+    assert Figure.of(D(80), "ruim").low == D(80) and Figure.of(D(80), "ruim").high is None
+    assert Figure.of(D(500), "bijna").high == D(500) and Figure.of(D(500), "bijna").low is None
+    assert (Figure.of(D(80), "ruim") + Figure.exact(D(1))).margin is None  # a bound has no margin to add

@@ -87,43 +87,49 @@ def test_stated_totals_match_their_lines(dataset: Dataset) -> None:
     assert all(c.verdict == "pass" for c in checks.values())
 
 
-def test_the_2020_reallocation_is_neutral_with_its_unknowns_named(dataset: Dataset) -> None:
-    """Nota §Financiën: 'grofweg € 2,1 miljoen voor de acht projecten'; the remainder goes to the flexible budget."""
+def test_the_2020_neutrality_is_undecidable_from_the_sources_and_says_why(dataset: Dataset) -> None:
+    """Nota §Financiën: 'kan het benodigde bedrag van grofweg € 2,1 miljoen voor de acht projecten worden
+    gefinancierd'. The sources give HHT's € 1,2 miljoen released and nothing for Innovatiefonds or
+    Jongerenvouchers: neutrality is niet toetsbaar, and € 680.000 of the named funding rests on those two."""
     (check,) = neutrality_checks(dataset)
     assert check.reference == "20.0006972"
     assert check.stated is not None and check.stated.amount == Decimal("2100000") and check.stated.approximate
     assert check.stated_applies_to == "funded"
     released = {p.label: p.figure for p in check.released}
+    assert set(released) == {"HHT-middelen Schoonhuis", "Vrijval Innovatiefonds", "Vrijval Jongerenvouchers"}
     assert released["HHT-middelen Schoonhuis"] == Figure.exact(Decimal("1200000"))
     assert released["Vrijval Innovatiefonds"].value is None and released["Vrijval Jongerenvouchers"].value is None
-    together = released["Vrijval Innovatiefonds en Vrijval Jongerenvouchers samen"]
-    assert (together.value, together.bound, together.approximate) == (Decimal("900000"), "min", True)
-    assert (check.released_total.value, check.released_total.bound) == (Decimal("2100000"), "min")
+    assert check.released_known == Decimal("1200000") and check.released_total.value is None  # nothing derived
 
     funded = {p.label: p for p in check.funded}
     assert funded["AI Operator"].figure == Figure.exact(Decimal("70000"))
-    second_half = funded["AI Operator: Verlenging met een half jaar bij positieve evaluatie"]
-    assert second_half.figure.value == Decimal("60000") and second_half.figure.is_exact
-    assert second_half.figure.derived_from and "positieve tussentijdse evaluatie" in (second_half.condition or "")
-    mobiliteit = funded["Mobiliteitsdienstverlening"].figure
-    assert (mobiliteit.value, mobiliteit.approximate, mobiliteit.bound) == (Decimal("160000"), True, None)
-    assert mobiliteit.derived_from
-    assert (check.funded_total.value, check.funded_total.approximate) == (Decimal("2100000"), True)
-    # The flexible budget lies outside the 2,1 miljoen: unknown, never negative.
-    assert (check.flexible_budget.value, check.flexible_budget.bound) == (Decimal("0"), "min")
-    assert check.verdict == "pass"
+    assert funded["Mobiliteitsdienstverlening"].figure.value is None  # no figure: the sources give none
+    assert check.funded_firm == Decimal("1880000")
+    (second_half,) = check.conditional  # 'Bij een positieve tussentijdse evaluatie': voorwaardelijk, apart
+    assert second_half.figure.value == Decimal("60000") and "positieve tussentijdse evaluatie" in second_half.condition
+    assert check.funded_conditional == Decimal("60000")
+    assert check.stated_verdict == "pass"  # € 1.940.000 named fits grofweg € 2,1 miljoen (± € 50.000)
+    assert check.verdict == "unknown"
+    assert check.resting_on_unknown == Decimal("680000")
+    assert check.missing == [
+        "het vrijgevallen bedrag van Vrijval Innovatiefonds",
+        "het vrijgevallen bedrag van Vrijval Jongerenvouchers",
+    ]
+    assert (check.flexible_budget.value, check.flexible_budget.bound) == (Decimal("0"), "min")  # unknown, >= 0
 
 
-def test_no_figure_derived_from_grofweg_is_shown_as_exact() -> None:
+def test_no_figure_derived_from_grofweg_is_shown_anywhere() -> None:
+    """The remainder "ca. € 160.000 (afgeleid)" for Mobiliteitsdienstverlening and the released "minimaal ca.
+    € 900.000" were 2,1 miljoen minus the named lines, as if "grofweg" were exact: both are gone."""
     result = run("check-budget", "--format", "markdown", data=SHIPPED)
     assert result.exit_code == 0
     section = result.stdout[result.stdout.index("### Financiële neutraliteit") :]
     section = section[: section.index("### Verplichtingen per jaar")]
-    assert "| minimaal ca. € 900.000 (afgeleid) |" in section
-    assert "| ca. € 160.000 (afgeleid) |" in section
+    assert "| Gefinancierd | Mobiliteitsdienstverlening | onbekend |" in section
+    assert "160.000" not in result.stdout and "900.000" not in section and "€ 220.000" not in section
+    assert "€ 680.000 van de genoemde verplichte projectbedragen (€ 1.880.000) rust op" in section
     assert "**onbekend (≥ € 0)**" in section
-    assert "€ 220.000" not in section and "€ 900.000 (afgeleid)" not in section.replace("ca. € 900.000", "")
-    assert "ca. € 245.205" in result.stdout and "245.204,75" not in result.stdout
+    assert "ca. € 250.000 (± € 50.000, voorlopig)" in result.stdout and "245.20" not in result.stdout
 
 
 TABEL_1 = {
@@ -151,7 +157,7 @@ def test_the_derived_second_half_year_of_ai_operator_says_so_wherever_it_is_show
     (risk,) = report["risks"]
     assert (risk["label"], risk["amount"]) == (label, "60000.00") and risk["derived_from"]
     table = run("budget", "--year", "2021", "--format", "markdown", data=SHIPPED).stdout
-    assert f"|  | {label} | € 60.000 (afgeleid) |" in table  # the begroting's line
+    assert f"|  | {label} (voorwaardelijk) | € 60.000 (afgeleid) |" in table  # the begroting's line
     assert f"| 2021 | {label} | € 60.000 (afgeleid) |" in table  # and the risk
     assert "onbekend" not in table.split("Voorwaardelijke reserveringen")[1]
     target = tmp_path / "waw.xlsx"
@@ -171,8 +177,10 @@ def test_begroting_2024_is_tabel_1(dataset: Dataset) -> None:
     groups = {g.id: str(g.subtotal) for g in report.groups}
     assert groups == {"organisatie": "149340.00", "projecten": "855000.00", "trainingen": "50455.25"}
     assert report.total == Decimal("1054795.25")
-    assert report.available == Decimal("1300000") and report.available_approximate
-    assert report.headroom == Decimal("245204.75")
+    assert report.available.value == Decimal("1300000") and report.available.margin == Decimal("50000")
+    assert report.available.provisional  # 'weten we pas na de jaarwisseling'
+    assert report.headroom.value == Decimal("245204.75") and report.headroom.low == Decimal("195204.75")
+    assert report.conditional == Decimal("465455.25") and report.firm == Decimal("589340.00")
     assert report.stated_total is not None and report.stated_total.verdict == "pass"
 
 
@@ -218,9 +226,23 @@ def test_every_figure_carries_a_source() -> None:
 def test_check_budget_on_shipped_data_passes() -> None:
     result = run("check-budget", data=SHIPPED)
     assert result.exit_code == 0, result.output
-    assert "Alle toetsbare controles voldoen" in result.stdout
-    assert "€ 1.200.000" in result.stdout and "ca. € 2.100.000" in result.stdout
-    assert "€ 900.000 (afgeleid)" in result.stdout and "Vrijval Innovatiefonds" in result.stdout
+    summary = " ".join(result.stdout.split("\n\n")[-1].split())
+    assert summary.startswith("9 voldoen, 0 voldoen niet, 4 niet toetsbaar."), summary
+    assert "20.0006972 (neutraliteit; te beslissen met het vrijgevallen bedrag van Vrijval Innovatiefonds" in summary
+    assert "€ 1.200.000" in result.stdout and "ca. € 2.100.000 (± € 50.000)" in result.stdout
+    assert "Vrijval Innovatiefonds" in result.stdout
+    strict = run("check-budget", "--strict", data=SHIPPED)
+    assert strict.exit_code == 1 and strict.stdout == result.stdout
+
+
+def test_the_2021_total_shows_its_conditional_half_year_apart() -> None:
+    """'Totaal uitgaven 2021 € 580.000' counted AI Operator's second half year ('bij een positieve tussentijdse
+    evaluatie') as committed: € 520.000 verplicht and € 60.000 voorwaardelijk."""
+    report = json.loads(run("check-budget", "--year", "2021", "--format", "json", data=SHIPPED).stdout)
+    (year,) = report["years"]
+    assert (year["firm"], year["conditional"], year["committed"]) == ("520000.00", "60000.00", "580000.00")
+    table = run("check-budget", "--year", "2021", data=SHIPPED).stdout
+    assert "€ 520.000" in table and "€ 60.000" in table
 
 
 def test_check_budget_json_is_the_report(dataset: Dataset) -> None:

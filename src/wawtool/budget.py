@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .figures import Figure, sum_of
+from .figures import Figure, precision_of, sum_of
 from .load.loader import Dataset
 from .models import BudgetLine, CostLine, Project
 from .money import whole_euros
@@ -61,7 +61,9 @@ class YearLine(Report):
     project: str | None
     amount: Decimal | None
     derived_from: str | None = None  # an amount the source gives only through a stated total
-    condition: str | None = None
+    condition: str | None = None  # a conditional reservation: voorwaardelijk, counted apart from verplicht
+    condition_failed: str | None = None  # the month its condition failed: released to its fund, not committed
+    funding: str | None = None
     source: str
 
 
@@ -75,18 +77,27 @@ class SpreadLine(Report):
 
 
 class YearCheck(Report):
+    """A year's single-year lines against the money available for it.
+
+    `committed` is every known line that still stands, `firm` (verplicht) and `conditional` (voorwaardelijk)
+    its two parts; a line whose condition failed is `released` to its fund and committed no more. `available`
+    and `headroom` carry the precision of their source ("zo'n 1,3 miljoen" is ± € 50.000), unknown where no
+    source gives an amount; `missing` names what would decide a verdict that cannot be given."""
+
     year: int
     lines: list[YearLine]
     committed: Decimal
+    firm: Decimal
+    conditional: Decimal
+    released: list[YearLine]
     unknown_lines: int
     spread: list[SpreadLine]
-    available: Decimal | None
-    available_approximate: bool
+    available: Figure
     available_quote: str | None
-    headroom: Decimal | None
-    headroom_approximate: bool = False  # computed from an approximate available amount ("zo'n 1,3 miljoen")
+    headroom: Figure
     verdict: Verdict
     explanation: str
+    missing: list[str] = []
 
 
 class Risk(Report):
@@ -107,14 +118,6 @@ def side(items: list[Item], stated: Decimal | None = None) -> Side:
     unknown = sum(1 for i in items if i.amount is None or i.partly_unknown)
     derived = stated - known if stated is not None and unknown else None
     return Side(items=items, known=known, unknown_items=unknown, derived_unknown=derived)
-
-
-def precision_of(amount: Decimal) -> Decimal:
-    """The rounding unit a round figure implies: 2.100.000 is stated to the 100.000."""
-    unit = Decimal(1)
-    while amount and amount % (unit * 10) == 0:
-        unit *= 10
-    return unit
 
 
 def compare(stated: StatedSum, lines: Side) -> tuple[Verdict, Decimal, str]:
@@ -243,6 +246,8 @@ def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
                     amount=figure.value if figure else line.amount,
                     derived_from=figure.derived_from if figure else None,
                     condition=line.condition,
+                    condition_failed=line.condition_failed.as_of if line.condition_failed else None,
+                    funding=line.funding,
                     source=line.source,
                 )
             )
@@ -266,6 +271,7 @@ def _cost_line(cost: CostLine, groups: dict[str, str]) -> YearLine:
         label=cost.description,
         project=None,
         amount=cost.amount,
+        funding=cost.funding,
         source=cost.source,
     )
 
@@ -298,41 +304,71 @@ def budget_years(dataset: Dataset) -> list[int]:
     return sorted(years)
 
 
+def available_in(dataset: Dataset, year: int) -> tuple[Figure, str | None]:
+    """The money the sources say is available in `year`, with its precision; unknown where none says."""
+    availability = [a for a in dataset.programmes.model.available if a.year == year] if dataset.programmes else []
+    if not availability or any(a.amount is None for a in availability):
+        return Figure.unknown(), None
+    parts = [
+        Figure.stated_approximately(a.amount, provisional=a.provisional)
+        if a.approximate
+        else Figure(value=a.amount, provisional=a.provisional)
+        for a in availability
+        if a.amount is not None
+    ]
+    quote = "; ".join(a.quote for a in availability if a.quote) or None
+    return sum_of(parts), quote
+
+
 def year_check(dataset: Dataset, year: int) -> YearCheck:
-    lines = lines_for_year(dataset, year)
+    every = lines_for_year(dataset, year)
+    lines = [line for line in every if line.condition_failed is None]
     committed = sum((line.amount for line in lines if line.amount is not None), ZERO)
+    conditional = sum((line.amount for line in lines if line.amount is not None and line.condition), ZERO)
     unknown = sum(1 for line in lines if line.amount is None)
     spread = spread_for_year(dataset, year)
-    availability = [a for a in dataset.programmes.model.available if a.year == year] if dataset.programmes else []
-    known_available = [a.amount for a in availability if a.amount is not None]
-    available = sum(known_available, ZERO) if availability and len(known_available) == len(availability) else None
-    approximate = any(a.approximate for a in availability)
-    quote = "; ".join(a.quote for a in availability if a.quote) or None
-    headroom = available - committed if available is not None else None
-    if available is None:
-        verdict, why = Verdict.UNKNOWN, "de bronnen noemen geen beschikbaar bedrag voor dit jaar"
-    elif committed > available:
-        verdict, why = Verdict.FAIL, "de verplichtingen zijn hoger dan het beschikbare bedrag"
-    else:
-        verdict, why = Verdict.PASS, "de verplichtingen passen binnen het beschikbare bedrag"
-        if approximate:
-            why += f" ({quote or 'een benadering'}: de ruimte is dus ook bij benadering)"
-        if unknown or spread:
-            why += "; regels met onbekend bedrag of onbekende verdeling over jaren staan apart"
+    available, quote = available_in(dataset, year)
+    headroom = available - committed
+    verdict, why, missing = _fit(year, committed, available)
+    if verdict is not Verdict.FAIL and (unknown or spread):
+        why += "; regels met onbekend bedrag of onbekende verdeling over jaren staan apart"
     return YearCheck(
         year=year,
         lines=lines,
         committed=committed,
+        firm=committed - conditional,
+        conditional=conditional,
+        released=[line for line in every if line.condition_failed is not None],
         unknown_lines=unknown,
         spread=spread,
         available=available,
-        available_approximate=approximate,
         available_quote=quote,
         headroom=headroom,
-        headroom_approximate=approximate and headroom is not None,
         verdict=verdict,
         explanation=why,
+        missing=missing,
     )
+
+
+def _fit(year: int, committed: Decimal, available: Figure) -> tuple[Verdict, str, list[str]]:
+    """Committed against available, at the precision of the available amount: within its margin it cannot
+    be said either way."""
+    if available.value is None:
+        missing = [f"het beschikbare bedrag voor {year}"]
+        return Verdict.UNKNOWN, "de bronnen noemen geen beschikbaar bedrag voor dit jaar", missing
+    low = available.low if available.low is not None else available.value
+    high = available.high if available.high is not None else available.value
+    if committed > high:
+        return Verdict.FAIL, "de verplichtingen zijn hoger dan het beschikbare bedrag", []
+    if committed > low:
+        why = "de verplichtingen vallen binnen de onzekerheid van het beschikbare bedrag"
+        return Verdict.UNKNOWN, why, [f"het beschikbare bedrag voor {year} tot op € {available.margin} nauwkeurig"]
+    why = "de verplichtingen passen binnen het beschikbare bedrag"
+    if available.approximate:
+        why += ", ook aan de onderkant van zijn marge"
+    if available.provisional:
+        why += " (het beschikbare bedrag is voorlopig)"
+    return Verdict.PASS, why, []
 
 
 def risks(dataset: Dataset, year: int | None = None) -> list[Risk]:

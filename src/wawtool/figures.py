@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 Bound = Literal["min", "max"]
 
@@ -42,11 +42,21 @@ DATA_QUALIFIERS = [word for word, meaning in QUALIFIERS.items() if meaning.in_da
 _FLIP: dict[Bound | None, Bound | None] = {"min": "max", "max": "min", None: None}
 
 
+def precision_of(amount: Decimal) -> Decimal:
+    """The rounding unit a round figure implies: 2.100.000 is stated to the 100.000, 1.300.000 too."""
+    unit = Decimal(1)
+    while amount and amount % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
 class Figure(BaseModel):
     """One figure with what is known about its precision.
 
     `value` None is unknown. `bound` "min" means the figure is at least `value`, "max" at most.
-    `qualifier` is the source's own word where the figure was read from a source.
+    `qualifier` is the source's own word where the figure was read from a source. `margin` is how far an
+    approximate figure may lie from `value` either way ("zo'n 1,3 miljoen": € 50.000, half its last stated
+    digit); None where that is not known. `provisional`: the source says the figure is not final yet.
     """
 
     model_config = ConfigDict(frozen=True, defer_build=True)
@@ -56,6 +66,28 @@ class Figure(BaseModel):
     bound: Bound | None = None
     qualifier: str | None = None
     derived_from: str | None = None
+    margin: Decimal | None = None
+    provisional: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def low(self) -> Decimal | None:
+        """The least the figure can be; None where it is unknown or unbounded below."""
+        if self.value is None or self.bound == "max":
+            return None
+        if self.bound == "min":
+            return self.value  # "ruim 80", "meer dan 800": at least the figure itself
+        return self.value - self.margin if self.margin is not None else (self.value if self.is_exact else None)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def high(self) -> Decimal | None:
+        """The most the figure can be; None where it is unknown or unbounded above."""
+        if self.value is None or self.bound == "min":
+            return None
+        if self.bound == "max":
+            return self.value  # "bijna 500", "maximaal 12": at most the figure itself
+        return self.value + self.margin if self.margin is not None else (self.value if self.is_exact else None)
 
     # -- construction ----------------------------------------------------------
     @classmethod
@@ -67,13 +99,28 @@ class Figure(BaseModel):
         return cls(value=None, derived_from=derived_from)
 
     @classmethod
+    def stated_approximately(cls, value: Decimal, qualifier: str | None = None, *, provisional: bool = False) -> Figure:
+        """An approximate amount as its notation gives it: "zo'n 1,3 miljoen" is 1.300.000 ± 50.000."""
+        return cls(
+            value=value,
+            approximate=True,
+            qualifier=qualifier or "ca.",
+            margin=precision_of(value) / 2,
+            provisional=provisional,
+        )
+
+    @classmethod
     def of(cls, value: Decimal | None, qualifier: str | None = None, *, approximate: bool = False) -> Figure:
         """A figure as a source gives it: the qualifier decides whether it is approximate or a bound."""
         if value is None:
             return cls.unknown()
         if qualifier is None:
-            return cls(value=value, approximate=approximate, qualifier="ca." if approximate else None)
+            if approximate:
+                return cls.stated_approximately(value)
+            return cls(value=value)
         approx, bound, _ = QUALIFIERS[qualifier]
+        if bound is None and (approx or approximate):
+            return cls.stated_approximately(value, qualifier)
         return cls(value=value, approximate=approx or approximate, bound=bound, qualifier=qualifier)
 
     # -- state -------------------------------------------------------------------
@@ -85,6 +132,13 @@ class Figure(BaseModel):
     def is_exact(self) -> bool:
         return self.value is not None and not self.approximate and self.bound is None
 
+    @property
+    def spread(self) -> Decimal | None:
+        """How far the figure may lie from its value either way: 0 when exact, None when not known."""
+        if self.is_exact:
+            return Decimal(0)
+        return self.margin if self.bound is None else None
+
     def derived(self, what: str) -> Figure:
         """The same figure, saying what it was derived from."""
         return self.model_copy(update={"derived_from": what, "qualifier": None})
@@ -95,12 +149,23 @@ class Figure(BaseModel):
         if self.value is None or other.value is None:
             return Figure.unknown(_join(self.derived_from, other.derived_from))
         opposed = self.bound is not None and other.bound is not None and self.bound != other.bound
+        mine, theirs = self.spread, other.spread
         return Figure(
             value=self.value + other.value,
             approximate=self.approximate or other.approximate or opposed,
             bound=_combine(self.bound, other.bound),
             derived_from=_join(self.derived_from, other.derived_from),
+            margin=mine + theirs if mine is not None and theirs is not None and (mine or theirs) else None,
+            provisional=self.provisional or other.provisional,
         )
+
+    def __neg__(self) -> Figure:
+        value = None if self.value is None else -self.value
+        return self.model_copy(update={"value": value, "bound": _FLIP[self.bound]})
+
+    def magnitude(self) -> Figure:
+        """The figure without its sign: an overrun of € 29.000 is shown as such, not as € -29.000."""
+        return -self if self.value is not None and self.value < 0 else self
 
     def __sub__(self, other: Figure | Decimal) -> Figure:
         other = _figure(other)

@@ -225,7 +225,8 @@ class Available(Frozen):
     year: Year
     programme: Id
     amount: MaybeMoney
-    approximate: bool = False
+    approximate: bool = False  # "zo'n 1,3 miljoen": known to half its last stated digit, € 50.000
+    provisional: bool = False  # the source says the amount is known only later (after the year end)
     quote: Text | None = None
     funding: Id | None = None
     source: Text
@@ -263,6 +264,14 @@ class Extension(Frozen):
     note: Text | None = None
 
 
+class ConditionFailed(Frozen):
+    """A conditional line whose condition did not hold: its money is released to the line's fund."""
+
+    as_of: Month
+    source: Text
+    note: Text | None = None
+
+
 class BudgetLine(Frozen):
     id: Id | None = None
     year: Year | None = None
@@ -274,6 +283,7 @@ class BudgetLine(Frozen):
     funding: Id | None = None
     decision: Id | None = None
     condition: Text | None = None
+    condition_failed: ConditionFailed | None = None
     previous_amount: Money | None = None
     changed_by: Id | None = None
     source: Text
@@ -283,6 +293,8 @@ class BudgetLine(Frozen):
     def _one_year_field(self) -> BudgetLine:
         if (self.year is None) == (self.years is None):
             raise ValueError("give either `year` (one year) or `years` (a span whose split is unknown)")
+        if self.condition_failed is not None and self.condition is None:
+            raise ValueError("`condition_failed` belongs to a line with a `condition`")
         if (self.previous_amount is None) != (self.changed_by is None):
             raise ValueError(
                 "`previous_amount` (the amount before a decision) and `changed_by` (that decision) go together"

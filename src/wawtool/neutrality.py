@@ -1,14 +1,17 @@
-"""The neutrality of a bijstelling: what it releases against what it funds, with the flexible budget between.
+"""The neutrality of a bijstelling: what it releases against what it funds, each side from its own figures.
 
-released = funded + flexible budget, with the flexible budget the remainder (never negative); where a stated
-total covers posts of unknown amount, their part is derived from it, and says so.
+released = funded + flexible budget, with the flexible budget the remainder (never negative). Each side is
+summed from its own posts; a stated total checks the side it belongs to, at its precision ("grofweg € 2,1
+miljoen" is ± € 50.000); no figure of one side is derived from the other side's total. Where a released
+amount is unknown, neutrality is not decidable and the check says so, naming the amounts that would decide
+it and how much of the named funding rests on them. Conditional money is counted apart.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from .budget import StatedSum, line_figures, precision_of
+from .budget import StatedSum, line_figures
 from .figures import QUALIFIERS, Figure, sum_of
 from .load.loader import Dataset
 from .models import Decision
@@ -16,7 +19,7 @@ from .values import ZERO, Report, Verdict
 
 
 class Post(Report):
-    """One line of a reallocation: a released fund, a funded project (or part of one), or the remainder."""
+    """One line of a reallocation: a released fund, or a funded project (or a conditional part of one)."""
 
     label: str
     figure: Figure
@@ -26,21 +29,37 @@ class Post(Report):
 
 
 class NeutralityCheck(Report):
-    """released = funded + flexible budget, with the flexible budget the remainder (never negative)."""
+    """released = funded + flexible budget, each side from its own figures.
+
+    `funded` holds the firm posts (verplicht), `conditional` the posts under a condition (voorwaardelijk). The
+    funded side is known between `funded_low` and `funded_high`: its posts where all are known, else the
+    stated total that belongs to it (within its margin, never below the named posts). `resting_on_unknown` is
+    the part of the named firm funding that no known released amount covers; `missing` names the figures
+    that would decide a verdict that cannot be given."""
 
     decision: str
     reference: str
     title: str
     stated: StatedSum | None
     stated_applies_to: str | None
+    stated_verdict: Verdict | None  # do the named posts fit the stated total of their side?
+    stated_explanation: str | None
+    stated_difference: Decimal = ZERO  # euros beyond the stated total's margin, where they do not fit
     released: list[Post]
     released_total: Figure
+    released_known: Decimal
     funded: list[Post]
-    funded_total: Figure
+    conditional: list[Post]
+    funded_firm: Decimal  # the known firm posts
+    funded_conditional: Decimal  # the known conditional posts
+    funded_low: Decimal
+    funded_high: Decimal | None
     flexible_budget: Figure
+    resting_on_unknown: Decimal
     verdict: Verdict
     explanation: str
-    excess: Decimal  # euros by which the funded side exceeds what can have been released; 0 when none
+    missing: list[str]
+    excess: Decimal  # euros by which the funded side certainly exceeds what was released; 0 when none
 
 
 def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
@@ -53,6 +72,7 @@ def neutrality_checks(dataset: Dataset) -> list[NeutralityCheck]:
 
 
 def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str] | None = None) -> NeutralityCheck:
+    names = _funding_names(dataset) if names is None else names
     total = decision.stated_total
     stated = (
         StatedSum(amount=total.amount, approximate=total.approximate, quote=total.quote, source=total.source)
@@ -60,70 +80,138 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
         else None
     )
     applies_to = (total.applies_to or "funded") if total else None
-    stated_figure = (
-        Figure.of(total.amount, approximate=total.approximate).model_copy(
-            update={"qualifier": _quote_word(total.quote)}
-        )
-        if total
-        else None
-    )
-    names = _funding_names(dataset) if names is None else names
+    stated_figure = Figure.of(total.amount, _quote_word(total.quote), approximate=total.approximate) if total else None
     released = [
         Post(label=names.get(r.funding, r.funding), figure=Figure.of(r.amount), note=r.note) for r in decision.released
     ]
-    funded = [post for project_id in decision.funded for post in _funded_posts(dataset, project_id, decision.id)]
-    if stated_figure is not None and applies_to == "funded":
-        funded = _fill_unknown(funded, stated_figure, "de projecten samen")
-        funded_total = stated_figure
-    else:
-        funded_total = total_of(funded)
-    if stated_figure is not None and applies_to == "released":
-        released = _fill_unknown(released, stated_figure, "de vrijgevallen middelen samen")
-        released_total = stated_figure
-    else:
-        released_total = total_of(released)
-    flexible_data = decision.flexible_budget
-    declared_flexible = Figure.of(flexible_data.amount) if flexible_data else Figure.unknown()
-    if released_total.value is None and funded_total.value is not None:
-        released, released_total = _released_at_least(released, funded_total, declared_flexible)
-    remainder = released_total - funded_total
-    flexible = declared_flexible if declared_flexible.known else _remainder(remainder)
-    verdict, why, excess = _neutral_verdict(stated, released_total, funded, funded_total, declared_flexible, remainder)
+    posts = [post for project_id in decision.funded for post in _funded_posts(dataset, project_id, decision.id)]
+    funded = [p for p in posts if not p.condition]
+    conditional = [p for p in posts if p.condition]
+    sides = _Sides(released, posts, stated_figure, applies_to)
+    declared = decision.flexible_budget.amount if decision.flexible_budget else None
+    verdict, why, missing, excess = _neutral_verdict(sides, declared)
+    stated_verdict, stated_why, stated_difference = (
+        _stated_verdict(sides) if stated_figure is not None else (None, None, ZERO)
+    )
     return NeutralityCheck(
         decision=decision.id,
         reference=decision.reference,
         title=decision.title,
         stated=stated,
         stated_applies_to=applies_to,
+        stated_verdict=stated_verdict,
+        stated_explanation=stated_why,
+        stated_difference=stated_difference,
         released=released,
-        released_total=released_total,
+        released_total=total_of(released),
+        released_known=sides.released_low,
         funded=funded,
-        funded_total=funded_total,
-        flexible_budget=flexible,
+        conditional=conditional,
+        funded_firm=_known(funded),
+        funded_conditional=_known(conditional),
+        funded_low=sides.funded_low,
+        funded_high=sides.funded_high,
+        flexible_budget=_flexible_budget(sides, declared),
+        resting_on_unknown=max(_known(funded) - sides.released_low, ZERO) if sides.released_high is None else ZERO,
         verdict=verdict,
         explanation=why,
+        missing=missing,
         excess=excess,
     )
 
 
-def _released_at_least(
-    released: list[Post], funded_total: Figure, declared_flexible: Figure
-) -> tuple[list[Post], Figure]:
-    """Released is at least what it funds: the unknown released part is bounded from below."""
-    known = total_of([p for p in released if p.figure.value is not None])
-    unknown_posts = [p for p in released if p.figure.value is None]
-    at_least = (funded_total + declared_flexible if declared_flexible.known else funded_total) - known
-    if at_least.value is not None and at_least.value < 0:
-        at_least = Figure.exact(ZERO)
-    label = " en ".join(p.label for p in unknown_posts) + (" samen" if len(unknown_posts) > 1 else "")
-    post = Post(
-        label=label,
-        figure=at_least.model_copy(
-            update={"bound": "min", "derived_from": "gefinancierd min het bekende vrijgevallen deel"}
-        ),
-        note="afgeleid: wat is vrijgevallen is minstens wat ermee is gefinancierd",
-    )
-    return [*released, post], (known + at_least).model_copy(update={"bound": "min", "derived_from": None})
+def _known(posts: list[Post]) -> Decimal:
+    return sum((p.figure.value for p in posts if p.figure.value is not None), ZERO)
+
+
+class _Sides:
+    """Each side between the least and the most it can be: its known posts, and where a post is unknown, the
+    stated total of that side (within its margin, never below the known posts); unbounded otherwise."""
+
+    def __init__(self, released: list[Post], funded: list[Post], stated: Figure | None, applies_to: str | None):
+        self.released, self.funded, self.stated = released, funded, stated
+        self.stated_side = applies_to
+        self.released_low, self.released_high = self._range(released, "released")
+        self.funded_low, funded_high = self._range(funded, "funded")
+        self.funded_high = funded_high
+
+    def _range(self, posts: list[Post], side: str) -> tuple[Decimal, Decimal | None]:
+        known = _known(posts)
+        if all(p.figure.value is not None for p in posts):
+            return known, known
+        if self.stated is not None and self.stated_side == side and self.stated.high is not None:
+            return max(known, self.stated.low or ZERO), self.stated.high
+        return known, None
+
+    def unknown(self, side: str) -> list[Post]:
+        return [p for p in (self.released if side == "released" else self.funded) if p.figure.value is None]
+
+
+def _neutral_verdict(sides: _Sides, declared: Decimal | None) -> tuple[Verdict, str, list[str], Decimal]:
+    flexible = declared or ZERO
+    needed_low = sides.funded_low + flexible
+    needed_high = sides.funded_high + flexible if sides.funded_high is not None else None
+    if sides.released_high is not None and needed_low > sides.released_high:
+        why = "er wordt meer gefinancierd dan er is vrijgevallen, ook binnen de marge van de vermelde bedragen"
+        return Verdict.FAIL, why, [], needed_low - sides.released_high
+    if declared is not None and needed_high is not None and sides.released_low > needed_high:
+        why = "vrijgevallen is meer dan gefinancierd plus het genoemde flexibel budget"
+        return Verdict.FAIL, why, [], sides.released_low - needed_high
+    missing = [f"het vrijgevallen bedrag van {p.label}" for p in sides.unknown("released")]
+    if sides.released_high is not None:
+        missing = []
+    if needed_high is None:
+        missing += [f"het bedrag voor {p.label}" for p in sides.unknown("funded")]
+    if not missing:
+        why = "vrijgevallen dekt gefinancierd"
+        if sides.funded_high != sides.funded_low:
+            why += ", binnen de marge van het vermelde totaal"
+        return Verdict.PASS, why + "; het restant gaat naar het flexibel budget", [], ZERO
+    if sides.released_high is None:
+        unknown = " en ".join(p.label for p in sides.unknown("released"))
+        why = (
+            "niet te beslissen: de genoemde projectbedragen rusten deels op vrijgevallen bedragen die geen bron "
+            f"noemt ({unknown})"
+        )
+        return Verdict.UNKNOWN, why, missing, ZERO
+    return Verdict.UNKNOWN, "niet te beslissen: niet elk gefinancierd bedrag is bekend", missing, ZERO
+
+
+def _stated_verdict(sides: _Sides) -> tuple[Verdict, str, Decimal]:
+    """The named posts of the side a stated total belongs to, against that total at its precision."""
+    assert sides.stated is not None and sides.stated.value is not None
+    posts = sides.released if sides.stated_side == "released" else sides.funded
+    named = _known(posts)
+    unknown = [p.label for p in posts if p.figure.value is None]
+    high = sides.stated.high if sides.stated.high is not None else sides.stated.value
+    low = sides.stated.low if sides.stated.low is not None else sides.stated.value
+    if named > high:
+        why = "de genoemde bedragen alleen zijn al meer dan het vermelde totaal, ook binnen zijn marge"
+        return Verdict.FAIL, why, named - high
+    if not unknown and named < low:
+        why = "de genoemde bedragen komen niet aan het vermelde totaal, ook niet binnen zijn marge"
+        return Verdict.FAIL, why, low - named
+    why = "de genoemde bedragen passen binnen het vermelde totaal, binnen zijn marge"
+    if unknown:
+        why += f"; het deel zonder bedrag ({', '.join(unknown)}) is onbekend, niet afgeleid"
+    return Verdict.PASS, why, ZERO
+
+
+def _flexible_budget(sides: _Sides, declared: Decimal | None) -> Figure:
+    """The remainder: declared, or released minus funded where both are known and the remainder is larger
+    than their uncertainty (then as a range); else unknown, never negative."""
+    if declared is not None:
+        return Figure.exact(declared)
+    source = "vrijgevallen min gefinancierd"
+    if sides.released_high is None or sides.funded_high is None or sides.released_high != sides.released_low:
+        return Figure(value=ZERO, bound="min", derived_from=source)
+    middle = sides.released_low - (sides.funded_low + sides.funded_high) / 2
+    margin = (sides.funded_high - sides.funded_low) / 2
+    if margin == 0:
+        return Figure.exact(middle).derived(source)
+    if middle > margin:
+        return Figure(value=middle, approximate=True, margin=margin, derived_from=source)
+    return Figure(value=ZERO, bound="min", derived_from=source)
 
 
 def _quote_word(quote: str | None) -> str | None:
@@ -131,77 +219,6 @@ def _quote_word(quote: str | None) -> str | None:
     if not quote:
         return None
     return next((word for word in QUALIFIERS if quote.lower().startswith(word + " ")), None)
-
-
-def _fill_unknown(posts: list[Post], stated: Figure, what: str) -> list[Post]:
-    """Where a stated total covers posts of which some are unknown, their part is the total minus the rest."""
-    unknown = [p for p in posts if p.figure.value is None]
-    if not unknown:
-        return posts
-    rest = stated - total_of([p for p in posts if p.figure.value is not None])
-    source = f"{_stated_text(stated)} voor {what}, min de bekende posten"
-    if len(unknown) == 1:
-        return [p.model_copy(update={"figure": rest.derived(source)}) if p is unknown[0] else p for p in posts]
-    label = " en ".join(p.label for p in unknown) + " samen"
-    return [*posts, Post(label=label, figure=rest.derived(source), note="afgeleid, niet per post bekend")]
-
-
-def _stated_text(figure: Figure) -> str:
-    prefix = f"{figure.qualifier} " if figure.qualifier else ("ca. " if figure.approximate else "")
-    return f"{prefix}{figure.value}"
-
-
-def _remainder(remainder: Figure) -> Figure:
-    """The flexible budget is what is left: unknown but never below zero where the released total is unknown."""
-    source = "vrijgevallen min gefinancierd"
-    if remainder.value is None:
-        return Figure(value=ZERO, bound="min", derived_from=source)
-    if remainder.bound == "min" and remainder.value < 0:
-        return Figure(value=ZERO, bound="min", approximate=remainder.approximate, derived_from=source)
-    return remainder.derived(source)
-
-
-def _neutral_verdict(
-    stated: StatedSum | None,
-    released_total: Figure,
-    funded: list[Post],
-    funded_total: Figure,
-    declared_flexible: Figure,
-    remainder: Figure,
-) -> tuple[Verdict, str, Decimal]:
-    known_funded = sum((p.figure.value for p in funded if p.figure.is_exact and p.figure.value is not None), ZERO)
-    if stated is not None and funded_total.value is not None and funded_total.approximate:
-        tolerance = precision_of(stated.amount) / 2
-        if known_funded > funded_total.value + tolerance:
-            return (
-                Verdict.FAIL,
-                "de bekende projectbedragen alleen zijn al hoger dan het vermelde totaal",
-                known_funded - funded_total.value,
-            )
-    if remainder.value is not None and remainder.bound != "min":
-        tolerance = precision_of(stated.amount) / 2 if stated is not None and remainder.approximate else ZERO
-        if remainder.value < -tolerance:
-            return (
-                Verdict.FAIL,
-                "er wordt meer gefinancierd dan er is vrijgevallen: het restant (flexibel budget) is negatief",
-                -remainder.value,
-            )
-        if declared_flexible.value is not None and not remainder.approximate:
-            difference = declared_flexible.value - remainder.value
-            if difference:
-                return (
-                    Verdict.FAIL,
-                    "vrijgevallen is niet gelijk aan gefinancierd plus flexibel budget",
-                    abs(difference),
-                )
-    if remainder.value is None or remainder.bound == "min" or remainder.approximate:
-        return (
-            Verdict.PASS,
-            "gefinancierd past binnen wat is vrijgevallen; het restant gaat naar het flexibel budget "
-            "(geen bedrag genoemd: onbekend, nooit negatief)",
-            ZERO,
-        )
-    return Verdict.PASS, "vrijgevallen = gefinancierd + flexibel budget, tot op de cent", ZERO
 
 
 def _funded_posts(dataset: Dataset, project_id: str, decision_id: str) -> list[Post]:

@@ -13,7 +13,7 @@ from .layout.check_budget import check_budget_summary, check_budget_tables
 from .layout.decision import decision_summary, decision_tables
 from .layout.monitor import monitor_tables
 from .layout.project import project_tables
-from .layout.table import LightCell, MoneyCell, Table
+from .layout.table import FigureCell, LightCell, MoneyCell, Table
 from .load.git import data_version
 from .load.loader import Dataset
 from .periods import Quarter
@@ -113,7 +113,7 @@ def _start_tables(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: 
             [
                 year,
                 MoneyCell(report.total, whole=True),
-                MoneyCell(report.available, whole=True, approximate=report.available_approximate),
+                FigureCell(report.available),
                 f"Begroting {year}",
             ]
         )

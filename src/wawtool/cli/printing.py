@@ -33,6 +33,7 @@ from .options import (
     QuarterOption,
     ReportFormat,
     ReportFormatOption,
+    StrictOption,
     YearOption,
 )
 from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, report_issues, usage
@@ -61,8 +62,16 @@ def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> No
 
 
 @app.command("check-budget")
-def check_budget(ctx: typer.Context, year: YearOption = None, fmt: ReportFormatOption = ReportFormat.table) -> None:
-    """Check stated totals, the neutrality of every reallocation, each year's fit and conditional reservations."""
+def check_budget(
+    ctx: typer.Context,
+    year: YearOption = None,
+    fmt: ReportFormatOption = ReportFormat.table,
+    strict: StrictOption = False,
+) -> None:
+    """Check stated totals, the neutrality of every reallocation, each year's fit and conditional reservations.
+
+    Every check says voldoet, voldoet niet or niet toetsbaar; exit 1 when one voldoet niet (with --strict also
+    when one is niet toetsbaar)."""
     from ..budget import budget_years
     from ..layout.check_budget import check_budget_summary, check_budget_tables
     from ..reports.check_budget import build_check_budget_report
@@ -73,8 +82,9 @@ def check_budget(ctx: typer.Context, year: YearOption = None, fmt: ReportFormatO
         no_budget(dataset, year, invocation.data)
     report = build_check_budget_report(dataset, year)
     tables = check_budget_tables(report)
-    emit(report, tables, fmt, check_budget_summary(report), not report.passed, invocation.data)
-    raise typer.Exit(EXIT_OK if report.passed else EXIT_FINDINGS)
+    failed = not report.passed or (strict and bool(report.undecided))
+    emit(report, tables, fmt, check_budget_summary(report), failed, invocation.data)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @app.command("decision")

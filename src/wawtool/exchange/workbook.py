@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..layout.dutch import LIGHT_LABEL, PROJECT_STATUS_LABEL, QUALIFIER_LABEL, UNKNOWN_LABEL, euro
+from ..layout.dutch import LIGHT_LABEL, PROJECT_STATUS_LABEL, QUALIFIER_LABEL, UNKNOWN_LABEL, display_unit, euro
 from ..realisatie import RealisatieYear
 from ..render.xlsx import (
     BOLD,
@@ -79,16 +79,24 @@ def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
         formula_row(ws, row, "Vermeld", report.stated_total.label, stated)
         formula_row(ws, row + 1, "Verschil", "Totaal uitgaven min vermeld", f"=D{total_row}-D{row}")
         row += 2
-    available_row = row
-    approximate = EURO_APPROXIMATE if report.available_approximate else EURO
-    formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", report.available, approximate)
-    row += 1
-    headroom = f"=D{available_row}-D{total_row}" if report.available is not None else None
-    label = "Beschikbaar min totaal uitgaven"
-    if report.available_approximate:
-        label += " (ca.: beschikbaar is bij benadering)"
-    formula_row(ws, row, "Ruimte", label, headroom, approximate)
+    _available_rows(ws, row, total_row, report)
     ws.auto_filter.ref = f"A1:F{last_line}"
+
+
+def _available_rows(ws: Worksheet, row: int, total_row: int, report: BudgetReport) -> None:
+    """The money available and the headroom: an approximate amount in whole euros with `ca.`, the headroom
+    rounded to the step its margin supports (MROUND), the margin and `voorlopig` in the label."""
+    available = report.available
+    number_format = EURO_APPROXIMATE if available.approximate else EURO
+    formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", available.value, number_format)
+    headroom = f"=D{row}-D{total_row}" if available.known else None
+    label = "Beschikbaar min totaal uitgaven"
+    if available.margin:
+        headroom = f"=MROUND(D{row}-D{total_row},{display_unit(available.margin)})"
+        label += f" (± {euro(available.margin, whole=True)}{', voorlopig' if available.provisional else ''})"
+    elif available.provisional:
+        label += " (voorlopig)"
+    formula_row(ws, row + 1, "Ruimte", label, headroom, number_format)
 
 
 def monitor_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | None, str]) -> None:

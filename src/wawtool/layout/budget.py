@@ -7,7 +7,7 @@ from ..realisatie import NO_REALISATIE
 from ..reports.budget import BudgetReport
 from .dutch import cell_text
 from .realisatie import realisatie_tables
-from .table import Cell, MoneyCell, Table, VerdictCell
+from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 
 def risks_table(report_risks: list[Risk]) -> Table:
@@ -27,20 +27,25 @@ def budget_tables(report: BudgetReport) -> list[Table]:
     for group in report.groups:
         rows.append([group.name, "", MoneyCell(group.subtotal, whole=True)])
         rows += [
-            ["", line.label, MoneyCell(line.amount, whole=True, derived=line.derived_from is not None)]
+            [
+                "",
+                line.label + (" (voorwaardelijk)" if line.condition else ""),
+                MoneyCell(line.amount, whole=True, derived=line.derived_from is not None),
+            ]
             for line in group.lines
         ]
+    rows += [
+        ["", f"{line.label} (voorwaarde vervallen {line.condition_failed}: valt vrij)", MoneyCell(line.amount)]
+        for line in report.released
+    ]
     footer: list[list[Cell]] = [["Totaal uitgaven", "", MoneyCell(report.total, whole=True)]]
-    footer.append(
-        [
-            "Beschikbaar",
-            report.available_quote or "",
-            MoneyCell(report.available, whole=True, approximate=report.available_approximate),
-        ]
-    )
-    if report.headroom is not None:
-        label = "Ruimte" if report.headroom >= 0 else "Overschrijding"
-        footer.append([label, "", MoneyCell(abs(report.headroom), whole=True, approximate=report.headroom_approximate)])
+    if report.conditional:
+        footer.append(["waarvan verplicht", "", MoneyCell(report.firm, whole=True)])
+        footer.append(["waarvan voorwaardelijk", "", MoneyCell(report.conditional, whole=True)])
+    footer.append(["Beschikbaar", report.available_quote or "", FigureCell(report.available)])
+    if report.available.known:
+        overrun = report.headroom.value is not None and report.headroom.value < 0
+        footer.append(["Overschrijding" if overrun else "Ruimte", "", FigureCell(report.headroom.magnitude())])
     notes = []
     if report.stated_total:
         st = report.stated_total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..budget import Item, TotalCheck, YearCheck
+from ..figures import Figure
 from ..moves import MoveCheck
 from ..neutrality import NeutralityCheck, Post
 from ..realisatie import NO_REALISATIE, Comparison
@@ -20,7 +21,7 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     if report.moves:
         tables.append(moves_table(report.moves))
     tables.append(_years_table(report.years))
-    tables += [_year_lines_table(y) for y in report.years if y.available is not None or y.verdict == Verdict.FAIL]
+    tables += [_year_lines_table(y) for y in report.years if y.available.known or y.verdict == Verdict.FAIL]
     tables.append(risks_table(report.risks))
     tables.append(_realisatie_check_table(report))
     findings = [f for r in report.realisatie for f in r.findings]
@@ -134,35 +135,55 @@ def _money(item: Item) -> MoneyCell:
 def neutrality_table(check: NeutralityCheck) -> Table:
     rows: list[list[Cell]] = []
     rows += [["Vrijgevallen", post.label, FigureCell(post.figure)] for post in check.released]
-    rows += [["Gefinancierd", _post_label(post), FigureCell(post.figure)] for post in check.funded]
-    stated_side = {"funded": "gefinancierd", "released": "vrijgevallen"}.get(check.stated_applies_to or "", "")
-    quote = f" ({check.stated.quote})" if check.stated and check.stated.quote else ""
+    rows += [["Gefinancierd", post.label, FigureCell(post.figure)] for post in check.funded]
+    rows += [["Voorwaardelijk", post.label, FigureCell(post.figure)] for post in check.conditional]
+    released_unknown = any(p.figure.value is None for p in check.released)
+    funded_unknown = any(p.figure.value is None for p in check.funded)
     footer: list[list[Cell]] = [
-        [
-            "Vrijgevallen",
-            "Totaal vrijgevallen" + (quote if stated_side == "vrijgevallen" else ""),
-            FigureCell(check.released_total),
-        ],
-        [
-            "Gefinancierd",
-            "Totaal gefinancierd" + (quote if stated_side == "gefinancierd" else ""),
-            FigureCell(check.funded_total),
-        ],
-        ["Flexibel budget", "Restant: vrijgevallen min gefinancierd", FigureCell(check.flexible_budget)],
+        ["Vrijgevallen", "Totaal vrijgevallen", MoneyCell(check.released_known, partly_unknown=released_unknown)],
+        ["Gefinancierd", "Totaal verplicht", MoneyCell(check.funded_firm, partly_unknown=funded_unknown)],
     ]
-    notes = [check.explanation]
+    if check.conditional:
+        footer.append(["Voorwaardelijk", "Totaal voorwaardelijk", MoneyCell(check.funded_conditional)])
+    stated_side = {"funded": "gefinancierd", "released": "vrijgevallen"}.get(check.stated_applies_to or "", "")
     if check.stated:
-        notes.append(f"Het vermelde totaal hoort bij {stated_side or 'geen kant'}: {check.stated.source}.")
-    notes += [f"Voorwaarde bij {post.label}: {post.condition}" for post in check.funded if post.condition]
+        quote = f" ({check.stated.quote})" if check.stated.quote else ""
+        stated = Figure.of(check.stated.amount, approximate=check.stated.approximate)
+        footer.append(["Vermeld", f"Totaal {stated_side} volgens de bron{quote}", FigureCell(stated)])
+    footer.append(["Flexibel budget", "Restant: vrijgevallen min gefinancierd", FigureCell(check.flexible_budget)])
     return Table(
         title=f"Financiële neutraliteit: {check.title} ({check.reference})",
         columns=["Kant", "Post", "Bedrag"],
         rows=rows,
         footer=footer,
-        notes=notes,
+        notes=_neutrality_notes(check, stated_side),
         verdict=check.verdict,
         numeric=frozenset({2}),
     )
+
+
+def _neutrality_notes(check: NeutralityCheck, stated_side: str) -> list[str]:
+    notes = [check.explanation[:1].upper() + check.explanation[1:] + "."]
+    if check.resting_on_unknown:
+        unknown = " en ".join(p.label for p in check.released if p.figure.value is None)
+        notes.append(
+            f"{cell_text(MoneyCell(check.resting_on_unknown))} van de genoemde verplichte projectbedragen "
+            f"({cell_text(MoneyCell(check.funded_firm))}) rust op vrijgevallen bedragen die geen bron noemt: "
+            f"{unknown}."
+        )
+    if check.missing:
+        notes.append("Te beslissen met: " + "; ".join(check.missing) + ".")
+    if check.stated and check.stated_verdict:
+        named = cell_text(MoneyCell(check.funded_firm + check.funded_conditional))
+        if check.conditional:
+            named += f", waarvan {cell_text(MoneyCell(check.funded_conditional))} voorwaardelijk"
+        quote = f", {check.stated.quote}" if check.stated.quote else ""
+        notes.append(
+            f"Vermeld totaal ({stated_side}{quote}): {cell_text(VerdictCell(check.stated_verdict))}: "
+            f"{check.stated_explanation} (genoemd: {named}). Bron: {check.stated.source}."
+        )
+    notes += [f"Voorwaarde bij {post.label}: {post.condition}" for post in check.conditional]
+    return notes
 
 
 def _post_label(post: Post) -> str:
@@ -198,11 +219,12 @@ def _years_table(years: list[YearCheck]) -> Table:
     rows: list[list[Cell]] = [
         [
             y.year,
-            MoneyCell(y.committed),
+            MoneyCell(y.firm),
+            MoneyCell(y.conditional) if y.conditional else "",
             y.unknown_lines or "",
             len(y.spread) or "",
-            MoneyCell(y.available, approximate=y.available_approximate) if y.available is not None else "onbekend",
-            MoneyCell(y.headroom, approximate=y.headroom_approximate) if y.headroom is not None else "",
+            FigureCell(y.available),
+            FigureCell(y.headroom) if y.available.known else "",
             VerdictCell(y.verdict),
         ]
         for y in years
@@ -211,7 +233,8 @@ def _years_table(years: list[YearCheck]) -> Table:
         title="Verplichtingen per jaar tegen beschikbare middelen",
         columns=[
             "Jaar",
-            "Verplicht (bekend)",
+            "Verplicht",
+            "Voorwaardelijk",
             "Regels onbekend bedrag",
             "Regels over meer jaren",
             "Beschikbaar",
@@ -219,39 +242,49 @@ def _years_table(years: list[YearCheck]) -> Table:
             "Oordeel",
         ],
         rows=rows,
-        numeric=frozenset({1, 4, 5}),
-        notes=["Regels over meer jaren hebben geen verdeling per jaar in de bron en tellen niet mee in één jaar."],
+        numeric=frozenset({1, 2, 5, 6}),
+        notes=[
+            "Voorwaardelijk: gereserveerd onder een voorwaarde; valt vrij als de voorwaarde niet uitkomt. "
+            "Ruimte = beschikbaar min verplicht en voorwaardelijk samen.",
+            "Regels over meer jaren hebben geen verdeling per jaar in de bron en tellen niet mee in één jaar.",
+        ],
         verdict=worst([y.verdict for y in years]),
     )
 
 
 def _year_lines_table(year: YearCheck) -> Table:
     rows: list[list[Cell]] = [
-        [line.group_name, line.label, MoneyCell(line.amount, derived=line.derived_from is not None)]
+        [
+            line.group_name,
+            line.label + (" (voorwaardelijk)" if line.condition else ""),
+            MoneyCell(line.amount, derived=line.derived_from is not None),
+        ]
         for line in year.lines
     ]
-    footer: list[list[Cell]] = [["", "Totaal verplicht", MoneyCell(year.committed)]]
+    rows += [
+        ["", f"{line.label} (voorwaarde vervallen {line.condition_failed}: valt vrij)", MoneyCell(line.amount)]
+        for line in year.released
+    ]
+    footer: list[list[Cell]] = [["", "Totaal verplicht", MoneyCell(year.firm)]]
+    if year.conditional:
+        footer.append(["", "Totaal voorwaardelijk", MoneyCell(year.conditional)])
     footer.append(
         [
             "",
             "Beschikbaar" + (f" ({year.available_quote})" if year.available_quote else ""),
-            MoneyCell(year.available, approximate=year.available_approximate),
+            FigureCell(year.available),
         ]
     )
-    if year.headroom is not None:
-        footer.append(
-            [
-                "",
-                "Ruimte" if year.headroom >= 0 else "Overschrijding",
-                MoneyCell(abs(year.headroom), approximate=year.headroom_approximate),
-            ]
-        )
+    if year.available.known:
+        overrun = year.headroom.value is not None and year.headroom.value < 0
+        footer.append(["", "Overschrijding" if overrun else "Ruimte", FigureCell(year.headroom.magnitude())])
+    notes = [year.explanation] + [f"Niet te beslissen zonder {m}." for m in year.missing]
     return Table(
         title=f"Verplichtingen {year.year}",
         columns=["Groep", "Post", "Bedrag"],
         rows=rows,
         footer=footer,
-        notes=[year.explanation],
+        notes=notes,
         verdict=year.verdict,
         numeric=frozenset({2}),
     )
@@ -267,6 +300,7 @@ def worst(verdicts: list[Verdict]) -> Verdict | None:
 FAILURE_LABEL = {
     "total": "vermeld totaal wijkt af",
     "neutrality": "bijstelling niet neutraal",
+    "stated-total": "genoemde bedragen passen niet in het vermelde totaal",
     "move": "verschuiving niet verwerkt",
     "year": "overschrijding",
     "overspend": "meer besteed dan begroot",
@@ -276,16 +310,27 @@ FAILURE_LABEL = {
 DATED = {"move", "overspend", "outside-period"}
 
 
+UNDECIDED_LABEL = {"neutrality": "neutraliteit", "move": "verschuiving", "year": "verplichtingen tegen middelen"}
+
+
 def check_budget_summary(report: CheckBudgetReport) -> str:
-    """The closing line: every failure with its year or scope and the euro difference."""
-    if report.passed:
-        extra = (
-            f" ({report.not_testable} niet te toetsen: de bronnen noemen geen bedrag)" if report.not_testable else ""
-        )
-        return f"Alle toetsbare controles voldoen{extra}."
+    """The closing line: the three counts, every failure with its year or scope and the euro difference, and
+    what each undecided check needs."""
+    counts = report.counts
+    tally = f"{counts.passed} voldoen, {counts.failed} voldoen niet, {counts.undecided} niet toetsbaar"
     parts = [
         f"{f.scope}{f' {f.year}' if f.year and f.check in DATED else ''}: {FAILURE_LABEL[f.check]} "
         f"{cell_text(MoneyCell(abs(f.difference)))}"
         for f in report.failures
     ]
-    return f"{len(report.failures)} controle(s) voldoen niet: " + "; ".join(parts) + "."
+    text = f"{tally}." if not parts else f"{tally}. Voldoet niet: " + "; ".join(parts) + "."
+    if report.undecided:
+        text += (
+            " Niet toetsbaar: "
+            + "; ".join(
+                f"{u.scope} ({UNDECIDED_LABEL[u.check]}; te beslissen met {', '.join(u.missing)})"
+                for u in report.undecided
+            )
+            + "."
+        )
+    return text

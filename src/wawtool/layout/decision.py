@@ -73,9 +73,9 @@ def _effects_table(effects: list[YearEffect]) -> Table:
             MoneyCell(e.total_before),
             MoneyCell(e.change),
             MoneyCell(e.total_after),
-            MoneyCell(e.available, approximate=e.available_approximate) if e.available is not None else "onbekend",
-            MoneyCell(e.headroom_before, approximate=e.available_approximate) if e.headroom_before is not None else "",
-            MoneyCell(e.headroom_after, approximate=e.available_approximate) if e.headroom_after is not None else "",
+            FigureCell(e.available),
+            FigureCell(e.headroom_before) if e.available.known else "",
+            FigureCell(e.headroom_after) if e.available.known else "",
         ]
         for e in effects
     ]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..reports.diff import DataChange, DiffReport
 from .dutch import UNKNOWN_LABEL, euro
-from .table import Cell, MoneyCell, Table, VerdictCell
+from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 WHAT = {
     "budget": "budgetregel",
@@ -51,12 +51,8 @@ def diff_tables(report: DiffReport) -> list[Table]:
             MoneyCell(y.base_total),
             MoneyCell(y.head_total),
             MoneyCell(y.delta),
-            MoneyCell(y.base_headroom, approximate=y.headroom_approximate)
-            if y.base_headroom is not None
-            else UNKNOWN_LABEL,
-            MoneyCell(y.head_headroom, approximate=y.headroom_approximate)
-            if y.head_headroom is not None
-            else UNKNOWN_LABEL,
+            FigureCell(y.base_headroom),
+            FigureCell(y.head_headroom),
         ]
         for y in report.years
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from ..figures import QUALIFIERS, Figure
 from ..money import whole_euros
@@ -14,7 +14,7 @@ UNKNOWN_LABEL = "onbekend"
 VERDICT_LABEL = {
     Verdict.PASS: "✔ voldoet",
     Verdict.FAIL: "✘ voldoet niet",
-    Verdict.UNKNOWN: "? niet te toetsen",
+    Verdict.UNKNOWN: "? niet toetsbaar",
 }
 
 
@@ -119,12 +119,34 @@ def cell_text(cell: Cell, *, markdown: bool = False) -> str:
 _PERCENT_APPROX = "≈"
 
 
+def display_unit(margin: Decimal) -> Decimal:
+    """The coarsest step of 1 or 5 times a power of ten within a margin: digits finer than it say nothing."""
+    unit = Decimal(1)
+    while unit * 10 <= margin:
+        unit *= 10
+    return unit * 5 if unit * 5 <= margin else unit
+
+
+def _ranged_money(figure: Figure) -> str:
+    """`ca. € 250.000 (± € 50.000, voorlopig)`: an amount known to a margin, shown to the digit it supports."""
+    assert figure.value is not None and figure.margin is not None
+    unit = display_unit(figure.margin)
+    rounded = (figure.value / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP) * unit
+    word = QUALIFIER_LABEL.get(figure.qualifier, figure.qualifier) if figure.qualifier else "ca."
+    parts = [f"± {euro(figure.margin, whole=True)}"] + (["voorlopig"] if figure.provisional else [])
+    text = f"{word} {euro(rounded, whole=True)} ({', '.join(parts)})"
+    return f"{text} (afgeleid)" if figure.derived_from else text
+
+
 def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = False) -> str:
-    """`ca. € 245.205`, `minimaal ca. € 900.000`, `onbekend (≥ € 0)`, `≈ 85%`, `ruim 80`, `onbekend`."""
+    """`ca. € 250.000 (± € 50.000)`, `minimaal ca. € 900.000`, `onbekend (≥ € 0)`, `≈ 85%`, `ruim 80`,
+    `onbekend`."""
     if figure is None:
         return ""
     if figure.value is None:
         return UNKNOWN_LABEL
+    if money and figure.margin:
+        return _ranged_money(figure)
     whole = figure.approximate or figure.bound is not None
     if money:
         shown = euro(figure.value, whole=whole)
@@ -140,4 +162,6 @@ def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = Fa
         if percent and approx:
             word = ""  # "≈ 85%" says enough of a share computed from "ruim 80"
         text = " ".join(part for part in (word, approx, shown) if part)
+    if figure.provisional:
+        text += " (voorlopig)"
     return f"{text} (afgeleid)" if figure.derived_from else text

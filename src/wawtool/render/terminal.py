@@ -107,7 +107,8 @@ def _indented(text: str, width: int) -> str:
 # NO_COLOR drops the colours; the word and the shape of every light remain.
 LIGHT_STYLE = {"groen": "black on green", "oranje": "black on yellow", "rood": "bold white on red"}
 LONGEST_UNBROKEN = 30  # a text column needs at most this much; a longer word (a URL) is folded
-_GLUED = ("€", "-€", "≥", "≤", "≈", "ca.", "(≥", "+")  # never the last word on a line: `€ 1.054.795` stays whole
+# never the last word on a line: `€ 1.054.795` and `(± € 50.000)` stay whole
+_GLUED = ("€", "-€", "≥", "≤", "≈", "ca.", "(≥", "(±", "±", "+")
 
 
 def atoms(text: str) -> list[str]:

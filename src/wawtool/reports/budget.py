@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from .. import budget
 from ..budget import SpreadLine, YearLine
+from ..figures import Figure
 from ..load.loader import Dataset
 from ..realisatie import RealisatieYear, realisatie_year
 from ..values import ZERO, Report
@@ -19,16 +20,20 @@ class BudgetGroup(Report):
 
 
 class BudgetReport(Report):
+    """`total` is every line that stands, `firm` (verplicht) and `conditional` (voorwaardelijk) its parts;
+    `available` and `headroom` carry the precision of their source."""
+
     year: int
     groups: list[BudgetGroup]
     total: Decimal
+    firm: Decimal
+    conditional: Decimal
+    released: list[YearLine]
     unknown_lines: int
     spread: list[SpreadLine]
-    available: Decimal | None
-    available_approximate: bool
+    available: Figure
     available_quote: str | None
-    headroom: Decimal | None
-    headroom_approximate: bool
+    headroom: Figure
     stated_total: budget.TotalCheck | None
     risks: list[budget.Risk]
     realisatie: RealisatieYear | None  # None: geen realisatie vastgelegd
@@ -48,13 +53,14 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
         year=year,
         groups=groups,
         total=check.committed,
+        firm=check.firm,
+        conditional=check.conditional,
+        released=check.released,
         unknown_lines=check.unknown_lines,
         spread=check.spread,
         available=check.available,
-        available_approximate=check.available_approximate,
         available_quote=check.available_quote,
         headroom=check.headroom,
-        headroom_approximate=check.headroom_approximate,
         stated_total=stated,
         risks=budget.risks(dataset, year),
         realisatie=realisatie_year(dataset, year, check.committed),

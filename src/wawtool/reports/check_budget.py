@@ -21,7 +21,25 @@ class Failure(Report):
     difference: Decimal
 
 
+class Undecided(Report):
+    """A check that cannot be decided from the data: niet toetsbaar, with the figures that would decide it."""
+
+    check: str
+    scope: str
+    year: int | None
+    missing: list[str]
+
+
+class VerdictCounts(Report):
+    passed: int  # voldoet
+    failed: int  # voldoet niet
+    undecided: int  # niet toetsbaar
+
+
 class CheckBudgetReport(Report):
+    """Every verdict on the begroting. `passed` when none fails; `undecided` lists what cannot be decided
+    (exit 0, or 1 under --strict)."""
+
     data: str
     year: int | None
     totals: list[budget.TotalCheck]
@@ -33,7 +51,8 @@ class CheckBudgetReport(Report):
     no_realisatie: list[int]  # budget years without realisatie: "geen realisatie vastgelegd"
     passed: bool
     failures: list[Failure]
-    not_testable: int
+    undecided: list[Undecided]
+    counts: VerdictCounts
 
 
 def build_check_budget_report(dataset: Dataset, year: int | None = None) -> CheckBudgetReport:
@@ -43,37 +62,22 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
     years = [budget.year_check(dataset, y) for y in budget.budget_years(dataset) if year is None or y == year]
     if year is not None and not years:
         years = [budget.year_check(dataset, year)]
-    failures = [
-        Failure(check="total", scope=f"{t.scope}: {t.label}", year=None, difference=t.difference)
-        for t in totals
-        if t.verdict == Verdict.FAIL
-    ]
-    failures += [
-        Failure(check="neutrality", scope=n.reference, year=None, difference=n.excess)
-        for n in neutrality
-        if n.verdict == Verdict.FAIL
-    ]
-    failures += [
-        Failure(
-            check="move",
-            scope=f"{m.reference}: {m.project_name} '{m.line}'",
-            year=m.year,
-            difference=m.difference,
-        )
-        for m in moves
-        if m.verdict == Verdict.FAIL
-    ]
-    failures += [
-        Failure(check="year", scope=str(y.year), year=y.year, difference=y.committed - (y.available or ZERO))
-        for y in years
-        if y.verdict == Verdict.FAIL
-    ]
     realised = [r for r in (realisatie_year(dataset, y.year, y.committed) for y in years) if r is not None]
-    failures += [
-        Failure(check=f.kind, scope=f.scope, year=f.year, difference=f.amount) for r in realised for f in r.findings
-    ]
-    verdicts = [n.verdict for n in neutrality] + [y.verdict for y in years]
-    not_testable = verdicts.count(Verdict.UNKNOWN)
+    failures = _failures(totals, neutrality, moves, years, realised)
+    undecided = _undecided(neutrality, moves, years)
+    verdicts = (
+        [t.verdict for t in totals]
+        + [n.verdict for n in neutrality]
+        + [n.stated_verdict for n in neutrality if n.stated_verdict is not None]
+        + [m.verdict for m in moves]
+        + [y.verdict for y in years]
+        + [Verdict.FAIL if r.findings else Verdict.PASS for r in realised]
+    )
+    counts = VerdictCounts(
+        passed=verdicts.count(Verdict.PASS),
+        failed=verdicts.count(Verdict.FAIL),
+        undecided=verdicts.count(Verdict.UNKNOWN),
+    )
     return CheckBudgetReport(
         data=str(dataset.root),
         year=year,
@@ -86,5 +90,75 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         no_realisatie=[y.year for y in years if y.year not in {r.year for r in realised}],
         passed=not failures,
         failures=failures,
-        not_testable=not_testable,
+        undecided=undecided,
+        counts=counts,
     )
+
+
+def _undecided(
+    neutrality: list[NeutralityCheck], moves: list[MoveCheck], years: list[budget.YearCheck]
+) -> list[Undecided]:
+    found = [
+        Undecided(check="neutrality", scope=n.reference, year=None, missing=n.missing)
+        for n in neutrality
+        if n.verdict == Verdict.UNKNOWN
+    ]
+    found += [
+        Undecided(
+            check="move",
+            scope=f"{m.reference}: {m.project_name} '{m.line}'",
+            year=m.year,
+            missing=[f"het bedrag van {m.project_name} '{m.line}'"],
+        )
+        for m in moves
+        if m.verdict == Verdict.UNKNOWN
+    ]
+    found += [
+        Undecided(check="year", scope=str(y.year), year=y.year, missing=y.missing)
+        for y in years
+        if y.verdict == Verdict.UNKNOWN
+    ]
+    return found
+
+
+def _failures(
+    totals: list[budget.TotalCheck],
+    neutrality: list[NeutralityCheck],
+    moves: list[MoveCheck],
+    years: list[budget.YearCheck],
+    realised: list[RealisatieYear],
+) -> list[Failure]:
+    failures = [
+        Failure(check="total", scope=f"{t.scope}: {t.label}", year=None, difference=t.difference)
+        for t in totals
+        if t.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="neutrality", scope=n.reference, year=None, difference=n.excess)
+        for n in neutrality
+        if n.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="stated-total", scope=n.reference, year=None, difference=n.stated_difference)
+        for n in neutrality
+        if n.stated_verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(
+            check="move",
+            scope=f"{m.reference}: {m.project_name} '{m.line}'",
+            year=m.year,
+            difference=m.difference,
+        )
+        for m in moves
+        if m.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check="year", scope=str(y.year), year=y.year, difference=y.committed - (y.available.value or ZERO))
+        for y in years
+        if y.verdict == Verdict.FAIL
+    ]
+    failures += [
+        Failure(check=f.kind, scope=f.scope, year=f.year, difference=f.amount) for r in realised for f in r.findings
+    ]
+    return failures

@@ -36,10 +36,9 @@ class YearEffect(Report):
     change: Decimal  # the known part of what this decision adds to the year
     total_before: Decimal
     total_after: Decimal
-    available: Decimal | None
-    available_approximate: bool
-    headroom_before: Decimal | None
-    headroom_after: Decimal | None
+    available: Figure
+    headroom_before: Figure
+    headroom_after: Figure
     unknown_changes: int  # lines of this decision in the year whose amount is unknown
 
 
@@ -129,8 +128,7 @@ def _year_effects(dataset: Dataset, changes: list[LineChange]) -> list[YearEffec
                 total_before=check.committed - delta,
                 total_after=check.committed,
                 available=check.available,
-                available_approximate=check.available_approximate,
-                headroom_before=headroom_after + delta if headroom_after is not None else None,
+                headroom_before=headroom_after + delta,
                 headroom_after=headroom_after,
                 unknown_changes=len(in_year) - len(known),
             )

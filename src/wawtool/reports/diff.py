@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Literal
 
 from .. import budget
+from ..figures import Figure
 from ..load.loader import Dataset
 from ..models import BudgetLine, Project
 from ..neutrality import neutrality_checks
@@ -40,9 +41,8 @@ class YearDelta(Report):
     base_total: Decimal
     head_total: Decimal
     delta: Decimal
-    base_headroom: Decimal | None
-    head_headroom: Decimal | None
-    headroom_approximate: bool = False  # from an approximate available amount: shown as "ca."
+    base_headroom: Figure  # with the precision of the available amount; unknown where none is stated
+    head_headroom: Figure
 
 
 class NeutralityDelta(Report):
@@ -200,7 +200,6 @@ def _years(old: Dataset, new: Dataset) -> list[YearDelta]:
                     delta=b.committed - a.committed,
                     base_headroom=a.headroom,
                     head_headroom=b.headroom,
-                    headroom_approximate=a.headroom_approximate or b.headroom_approximate,
                 )
             )
     return rows
