@@ -349,14 +349,30 @@ class ManualLight(Frozen):
     source: Text
 
 
+Position = Literal["op-koers", "tussenin", "niet-op-koers"]
+
+
+class StatedJudgement(Frozen):
+    """The source's own judgement of a course, in its words, recorded as faithfully when it is negative as when
+    it is positive. `position` only where the source places it on its own scale: the July 2020 graphic's axis
+    'niet op koers - op koers' with 'daar tussenin', or words that say 'op koers' or 'niet op koers'."""
+
+    position: Position | None = None
+    words: Text
+    source: Text
+    note: Text | None = None
+
+
 class Result(Frozen):
     project: Id
     indicator: Id
     value: Annotated[Decimal | None, BeforeValidator(_target_value, json_schema_input_type=_NUMBER_INPUT)]
     qualifier: Qualifier | None = None
+    as_of: Month | None = None  # when the figure held, where the source dates it after the file's `as_of`
     quote: Text | None = None
     description: Text | None = None
     light: ManualLight | None = None
+    stated: StatedJudgement | None = None
     source: Text
     note: Text | None = None
 
@@ -386,7 +402,9 @@ class Qualitative(Frozen):
     project: Id
     text: Text
     light: ManualLight | None = None
+    stated: StatedJudgement | None = None
     source: Text
+    note: Text | None = None
 
 
 def _quarter(value: Any) -> str:
@@ -403,6 +421,7 @@ class ResultsFile(Frozen):
     published: dt.date | None = None
     title: Text
     source: Text
+    stated: StatedJudgement | None = None  # the monitor's judgement of the programmes as a whole
     headline: list[Headline] = []
     results: list[Result] = []
     qualitative: list[Qualitative] = []

@@ -10,6 +10,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout.dutch import LIGHT_LABEL, PROJECT_STATUS_LABEL, QUALIFIER_LABEL, UNKNOWN_LABEL, display_unit, euro
+from ..layout.monitor import stated_text
 from ..realisatie import RealisatieYear
 from ..render.xlsx import (
     BOLD,
@@ -110,9 +111,10 @@ def monitor_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str 
         "% van doel naar rato",
         "Licht",
         "Handmatig",
+        "Volgens de bron",
         "Toelichting",
     ]
-    header(ws, columns, [24, 44, 34, 15, 15, 12, 18, 11, 60])  # `maximaal 12`, `meer dan 800`
+    header(ws, columns, [24, 44, 34, 15, 15, 12, 18, 11, 16, 60])  # `maximaal 12`, `meer dan 800`
     for row_number, row in enumerate(report.rows, start=2):
         _monitor_row(ws, row_number, row, category_names)
     autofilter(ws)
@@ -144,12 +146,17 @@ def _monitor_row(ws: Worksheet, number: int, row: StatusRow, names: dict[str | N
         (row.share, _share_format(row)),
         (LIGHT_LABEL[row.state.value], None),
         ("ja" if row.manual else "nee", None),
-        ("; ".join(p for p in (row.reason if row.manual else None, row.text) if p), None),
+        (stated_text(row), None),
+        ("; ".join(p for p in (row.reason if row.manual else None, _stated_words(row), row.text) if p), None),
     ]
     for column, (value, number_format) in enumerate(values, start=1):
         set_cell(ws, number, column, value, number_format if value is not None else None)
     if row.state.value in FILLS:
         ws.cell(row=number, column=7).fill = FILLS[row.state.value]
+
+
+def _stated_words(row: StatusRow) -> str | None:
+    return f"de bron: '{row.stated.words}'" if row.stated is not None else None
 
 
 def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | None, str]) -> None:

@@ -8,7 +8,10 @@ from ..reports.status import MonitorFigure, StatusReport, StatusRow
 from .dutch import figure_text, number_text
 from .table import Cell, LightCell, Table
 
-EXCLUSION_NOTE = "* Doelstelling exclusief gemeentelijke projecten: die monitoren de gemeenten zelf."
+STATED_NOTE = (
+    "Volgens de bron: het oordeel van de bron zelf (op koers, daar tussenin, niet op koers, of in woorden), naast "
+    "het licht dat uit de cijfers volgt; ≠ waar die twee verschillen."
+)
 
 
 def _figure(figure: MonitorFigure | None, unit: str | None) -> str:
@@ -17,13 +20,29 @@ def _figure(figure: MonitorFigure | None, unit: str | None) -> str:
     return number_text(figure.value, figure.qualifier, percent=unit == "percent")
 
 
+POSITION_LABEL = {"op-koers": "op koers", "tussenin": "daar tussenin", "niet-op-koers": "niet op koers"}
+
+
 def _explanation(row: StatusRow) -> str:
     parts = [row.reason] if row.manual and row.reason else []
+    if row.later_result is not None:
+        later = _figure(row.later_result, row.unit)
+        parts.append(f"geen cijfer van dit kwartaal; later: {later} (stand {row.later_as_of})")
+    if row.stated is not None:
+        parts.append(f"de bron: '{row.stated.words}'")
     if row.text:
         parts.append(row.text)
     if row.target_period and row.target:
         parts.append(f"doel {row.target_period}")
     return "; ".join(part.rstrip(".") for part in parts)
+
+
+def stated_text(row: StatusRow) -> str:
+    """The source's judgement beside the computed light: its position, or `in woorden`; `≠` where they differ."""
+    if row.stated is None:
+        return ""
+    shown = POSITION_LABEL[row.stated.position] if row.stated.position else "in woorden"
+    return f"≠ {shown}" if row.stated_differs else shown
 
 
 def indicator_cells(row: StatusRow) -> list[Cell]:
@@ -33,6 +52,7 @@ def indicator_cells(row: StatusRow) -> list[Cell]:
         _figure(row.result, row.unit),
         _share(row),
         LightCell(row.state.value, row.manual),
+        stated_text(row),
         _explanation(row),
     ]
 
@@ -44,7 +64,7 @@ def _share(row: StatusRow) -> str:
     return figure_text(figure, money=False, percent=True)
 
 
-MONITOR_COLUMNS = ["Indicator", "Doel", "Resultaat", "% van doel naar rato", "Licht", "Toelichting"]
+MONITOR_COLUMNS = ["Indicator", "Doel", "Resultaat", "% van doel naar rato", "Licht", "Volgens de bron", "Toelichting"]
 
 
 def status_tables(report: StatusReport, category_names: dict[str | None, str]) -> list[Table]:
@@ -58,7 +78,8 @@ def status_tables(report: StatusReport, category_names: dict[str | None, str]) -
             rows=rows,
             numeric=frozenset({3, 4, 5}),
             notes=[
-                f"Bron: {report.title}. Rood, oranje en groen volgen de regel in programmes.yaml, tenzij handmatig."
+                f"Bron: {report.title}. Rood, oranje en groen volgen de regel in programmes.yaml, tenzij handmatig.",
+                STATED_NOTE,
             ],
         )
     ]
@@ -70,17 +91,21 @@ def monitor_tables(report: MonitorReport) -> list[Table]:
             h.indicator_name,
             number_text(h.result.value, h.result.qualifier),
             number_text(h.target.value, h.target.qualifier) if h.target else "",
-            h.note or h.result.quote or "",
+            "; ".join(part for part in (h.note or h.result.quote, h.target_description) if part),
         ]
         for h in report.headline
     ]
+    notes = [f"Bron: {report.source}."] + ([report.note] if report.note else [])
+    if report.stated is not None:
+        position = f" ({POSITION_LABEL[report.stated.position]})" if report.stated.position else ""
+        notes.insert(0, f"Volgens de monitor: '{report.stated.words}'{position}. Bron: {report.stated.source}.")
     tables = [
         Table(
             title=f"Kerncijfers {report.quarter}",
-            columns=["Indicator", "Resultaat", "Doel*", "Toelichting"],
+            columns=["Indicator", "Resultaat", "Doel", "Toelichting"],
             rows=headline,
             numeric=frozenset({1, 2}),
-            notes=[EXCLUSION_NOTE, f"Bron: {report.source}."] + ([report.note] if report.note else []),
+            notes=notes,
         )
     ]
     for block in report.categories:

@@ -7,7 +7,7 @@ from ..load.loader import Dataset
 from ..models import Headline
 from ..periods import Quarter
 from ..values import Report
-from .status import MonitorFigure, StatusRow, build_status_report, indicator_of, results_file_of
+from .status import MonitorFigure, StatedRow, StatusRow, build_status_report, indicator_of, results_file_of
 
 
 class HeadlineRow(Report):
@@ -35,6 +35,7 @@ class MonitorReport(Report):
     headline: list[HeadlineRow]
     categories: list[CategoryBlock]
     note: str | None
+    stated: StatedRow | None = None  # the monitor's own judgement of the programmes as a whole
 
 
 def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | None:
@@ -59,6 +60,7 @@ def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | 
         headline=[_headline(dataset, h) for h in results_file.headline],
         categories=categories,
         note=results_file.note,
+        stated=(StatedRow(position=j.position, words=j.words, source=j.source) if (j := results_file.stated) else None),
     )
 
 

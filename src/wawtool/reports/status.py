@@ -20,6 +20,7 @@ from ..models import (
     Qualitative,
     Result,
     ResultsFile,
+    StatedJudgement,
     Status,
     Target,
 )
@@ -63,6 +64,19 @@ class StatusRow(Report):
     reason: str | None
     text: str | None = None
     source: str | None = None
+    stated: StatedRow | None = None  # the source's own judgement, beside the light computed from the figures
+    stated_differs: bool = False  # the computed light and the source's position disagree
+    later_result: MonitorFigure | None = None  # a figure the source dates after this quarter: not this quarter's
+    later_as_of: str | None = None
+
+
+class StatedRow(Report):
+    position: str | None  # op-koers, tussenin, niet-op-koers; None where the source gives only words
+    words: str
+    source: str
+
+
+LIGHT_OF_POSITION = {"op-koers": LightState.GROEN, "tussenin": LightState.ORANJE, "niet-op-koers": LightState.ROOD}
 
 
 class StatusReport(Report):
@@ -141,7 +155,8 @@ def project_rows(
         )
         if assessment.state == LightState.GEEN_GEGEVENS:
             assessment = Assessment(LightState.KWALITATIEF)
-        rows.append(_row(project, None, None, None, assessment, text=qualitative.text, source=qualitative.source))
+        row = _row(project, None, None, None, assessment, text=qualitative.text, source=qualitative.source)
+        rows.append(_with_stated(row, qualitative.stated))
     if not rows:
         ended = _ended_state(dataset, project, as_of, status)
         if ended is not None:
@@ -192,10 +207,15 @@ def _result_row(
     indicator = indicator_of(dataset, result.indicator)
     target = pick_target(list(project.targets), result.indicator, as_of)
     period = project_period_at(dataset, project, as_of)
+    if result.as_of is not None and month_key(result.as_of) > as_of:  # a November figure is no Q3 result
+        assessment = assess(None, target, indicator.kind, period, as_of, _rule(dataset), None, status)
+        row = _row(project, indicator, None, result.description, assessment, source=result.source, note=result.note)
+        later = {"later_result": _result_figure(result), "later_as_of": result.as_of}
+        return _with_stated(row.model_copy(update=later), result.stated)
     assessment = assess(
         result.value, target, indicator.kind, period, as_of, _rule(dataset), result.light, status, result.qualifier
     )
-    return _row(
+    row = _row(
         project,
         indicator,
         _result_figure(result),
@@ -204,6 +224,17 @@ def _result_row(
         source=result.source,
         note=result.note,
     )
+    return _with_stated(row, result.stated)
+
+
+def _with_stated(row: StatusRow, stated: StatedJudgement | None) -> StatusRow:
+    """The source's own judgement beside the computed light; they differ where both are lights and disagree."""
+    if stated is None:
+        return row
+    computed = row.state if row.state in LIGHT_OF_POSITION.values() else None
+    differs = bool(stated.position and computed and LIGHT_OF_POSITION[stated.position] != computed)
+    shown = StatedRow(position=stated.position, words=stated.words, source=stated.source)
+    return row.model_copy(update={"stated": shown, "stated_differs": differs})
 
 
 def _result_figure(result: Result) -> MonitorFigure:
