@@ -36,6 +36,7 @@ def _break_beta(tree: Path) -> None:
 def test_bad_input_is_located_and_nothing_is_lost(case: Path, minimal: Path, yaml_loader: str) -> None:
     target, expects = _spec(case)
     _break_beta(minimal)
+    (minimal / target).parent.mkdir(parents=True, exist_ok=True)
     (minimal / target).write_bytes(case.read_bytes())
     before = snapshot(minimal)
 

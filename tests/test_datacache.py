@@ -55,3 +55,57 @@ def test_in_process_runs_never_keep_anything(shipped_copy: Path, tmp_path: Path)
     before = set(cache.glob("*"))
     assert run("check-budget", data=shipped_copy).exit_code == 0
     assert set(cache.glob("*")) == before
+
+
+def _forge(entry: Path, dataset_change: str) -> None:
+    """Replace a kept entry by a pickle of one's own making, as someone who can write the file but has no key."""
+    import pickle
+
+    if dataset_change == "code":
+        payload = b"cos\nsystem\n(S'touch " + str(entry.parent / "pwned").encode() + b"'\ntR."
+    else:
+        dataset = pickle.loads(entry.read_bytes()[32:])
+        zorgstart = next(p for p in dataset.projects if p.model.id == "zorgstart")
+        lines = [line.model_copy(update={"amount": line.amount and 1}) for line in zorgstart.model.budget]
+        object.__setattr__(zorgstart, "model", zorgstart.model.model_copy(update={"budget": lines}))
+        payload = pickle.dumps(dataset)
+    entry.write_bytes(b"\0" * 32 + payload)
+
+
+def test_a_forged_entry_is_never_used(shipped_copy: Path, tmp_path: Path) -> None:
+    """A planted pickle made waw report € 1 for a € 150.000 line with 'no problems found', or ran code."""
+    cache = tmp_path / "cache"
+    honest = _waw(shipped_copy, cache, "budget", "--year", "2024", "--format", "csv")
+    for change in ("figure", "code"):
+        (entry,) = cache.glob("*.pickle")
+        _forge(entry, change)
+        again = _waw(shipped_copy, cache, "budget", "--year", "2024", "--format", "csv")
+        assert again.returncode == 0 and again.stdout == honest.stdout  # read again from the data, and kept anew
+        assert not (cache / "pwned").exists()
+    assert (cache / "key").stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_cache_directory_others_may_write_is_not_used(shipped_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "shared"
+    cache.mkdir()
+    cache.chmod(0o777)
+    assert _waw(shipped_copy, cache, "check-budget").returncode == 0
+    assert list(cache.iterdir()) == []  # nothing kept, and nothing would be read
+
+
+def test_a_change_of_waws_code_that_keeps_size_and_time_is_noticed(tmp_path: Path) -> None:
+    """The key covered waw's code by size and time only: a same-size edit with its time kept returned old
+    figures. It now covers the code's content."""
+    import shutil
+
+    from wawtool.load import cache
+
+    package = tmp_path / "wawtool"
+    shutil.copytree(Path(cache.__file__).parent.parent, package)
+    module = package / "values.py"
+    before = cache.code_digest(package)
+    info = module.stat()
+    module.write_bytes(module.read_bytes().replace(b"HUNDRED = Decimal(100)", b"HUNDRED = Decimal(101)"))
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert module.stat().st_size == info.st_size and module.stat().st_mtime_ns == info.st_mtime_ns
+    assert cache.code_digest(package) != before

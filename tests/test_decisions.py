@@ -147,7 +147,6 @@ def test_decision_of_the_2020_bijstelling(shipped_copy: Path) -> None:
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["stopped"] == [
-        "Meer werk voor huishoudelijke hulpen: Schoonhuis continueren",
         "Innovatiefonds initiatieven uit de samenleving",
         "Jongerenvouchers",
     ]

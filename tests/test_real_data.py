@@ -47,7 +47,8 @@ def _is_2020(project) -> bool:  # type: ignore[no-untyped-def]
 
 def test_the_bijstelling_stops_three_and_funds_eight(dataset: Dataset) -> None:
     decision = next(d.model for d in dataset.decisions if d.model.id == "bijstelling-2020")
-    assert decision.stopped == ["schoonhuis", "innovatiefonds", "jongerenvouchers"]
+    # Schoonhuis had ended already ('het reeds beëindigde project Schoonhuis'): the proposal moves its HHT funds
+    assert decision.stopped == ["innovatiefonds", "jongerenvouchers"]
     assert len(decision.funded) == 8
     for project_id in decision.stopped:
         assert _project(dataset, project_id).current_status() == "stopped"
@@ -99,7 +100,7 @@ def test_the_2020_neutrality_is_undecidable_from_the_sources_and_says_why(datase
     assert set(released) == {"HHT-middelen Schoonhuis", "Vrijval Innovatiefonds", "Vrijval Jongerenvouchers"}
     assert released["HHT-middelen Schoonhuis"] == Figure.exact(Decimal("1200000"))
     assert released["Vrijval Innovatiefonds"].value is None and released["Vrijval Jongerenvouchers"].value is None
-    assert check.released_known == Decimal("1200000") and check.released_total.value is None  # nothing derived
+    assert check.released_known.value == Decimal("1200000") and check.released_total.value is None  # not derived
 
     funded = {p.label: p for p in check.funded}
     assert funded["AI Operator"].figure == Figure.exact(Decimal("70000"))
@@ -110,7 +111,7 @@ def test_the_2020_neutrality_is_undecidable_from_the_sources_and_says_why(datase
     assert check.funded_conditional == Decimal("60000")
     assert check.stated_verdict == "pass"  # € 1.940.000 named fits grofweg € 2,1 miljoen (± € 50.000)
     assert check.verdict == "unknown"
-    assert check.resting_on_unknown == Decimal("680000")
+    assert check.resting_on_unknown == Figure.exact(Decimal("680000"))
     assert check.missing == [
         "het vrijgevallen bedrag van Vrijval Innovatiefonds",
         "het vrijgevallen bedrag van Vrijval Jongerenvouchers",
@@ -316,3 +317,26 @@ def test_budget_follows_the_order_of_tabel_1(dataset: Dataset) -> None:
         "motopp",
         "ik-in-de-kinderopvang",
     ]
+
+
+def test_corrections_of_the_programme_file_and_the_2020_proposal(dataset: Dataset) -> None:
+    """The second audit (issue 19): what programmes.yaml and the 2020 bijstelling said beyond their sources."""
+    assert dataset.programmes is not None
+    programmes = dataset.programmes.model
+    funds = {f.id: f for f in programmes.funding_sources}
+    # 'Het voorstel aan colleges is dan ook om deze middelen over te hevelen naar de regio': proposed, not done
+    assert "Voorgesteld over te hevelen" in (funds["hht-schoonhuis"].note or "")
+    # 'het benodigde bedrag van grofweg € 2,1 miljoen voor de acht projecten': the funded side, not a release
+    for stopped in ("innovatiefonds", "jongerenvouchers"):
+        note = funds[stopped].note or ""
+        assert "niet wat de gestopte projecten vrijmaken" in note and "gezamenlijke" not in note
+    assert "waw-budget" not in funds  # named by no source, used by no line
+    targets = {t.id: t for t in programmes.targets}
+    assert "praatplaat" in targets["banenafspraak-tm-2025"].source  # not a '§Banenafspraak' of the monitor
+    assert "lokale plannen inbegrepen" in (targets["banen-tm-2023"].note or "")
+    categories = {c.id: c for c in programmes.categories}
+    assert "In de monitor Q3 2021" in (categories["gemeentelijke-projecten"].note or "")
+    decision = dataset.decision("bijstelling-2020")
+    assert decision is not None and "Een voorstel" in (decision.note or "")
+    assert "grotendeels op koers" in (decision.note or "")
+    assert all("minstens" not in (r.note or "") for r in decision.released)  # no release derived from the funding

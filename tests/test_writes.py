@@ -108,7 +108,10 @@ def test_two_new_projects_of_one_id_at_once_write_it_once(minimal: Path) -> None
     """Both once reported "Wrote", though an existing file is never to be overwritten."""
     for round_number in range(3):
         project = f"gamma-{round_number}"
-        both = [_waw(minimal, "new", "project", project, "--name", "G", "--programme", "prog") for _ in range(2)]
+        both = [
+            _waw(minimal, "new", "project", project, "--name", f"G {round_number}", "--programme", "prog")
+            for _ in range(2)
+        ]
         outcomes = sorted((p.wait(), p.communicate()) for p in both)
         codes = [code for code, _ in outcomes]
         assert codes == [0, 2], outcomes

@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "E-BOM": "the file starts with a byte-order mark",
     "E-CONFLICT": "a git merge-conflict marker",
     "E-SYNTAX": "YAML syntax error",
+    "E-CHAR": "a character a reviewer cannot see, or that changes what they see",
     "E-EMPTY": "the file holds no data",
     "E-MULTIDOC": "more than one YAML document in a file",
     "E-DEPTH": "nesting deeper than any data file needs",
@@ -42,6 +43,7 @@ CODES: dict[str, str] = {
     "E-YEAR": "a budget year outside the project period",
     "E-DUPLINE": "the same budget line twice",
     "E-NODATA": "the data directory cannot be used",
+    "E-UNREAD": "a file in the data directory that waw does not read",
 }
 
 

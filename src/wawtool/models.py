@@ -490,6 +490,7 @@ class Project(Frozen):
 class Release(Frozen):
     funding: Id
     amount: MaybeMoney
+    approximate: bool = False  # "vrij van € 1,2 miljoen": known to half its last stated digit
     source: Text
     note: Text | None = None
 

@@ -47,7 +47,7 @@ class NeutralityCheck(Report):
     stated_difference: Decimal = ZERO  # euros beyond the stated total's margin, where they do not fit
     released: list[Post]
     released_total: Figure
-    released_known: Decimal
+    released_known: Figure  # the released posts whose amount is known, with their precision
     funded: list[Post]
     conditional: list[Post]
     funded_firm: Decimal  # the known firm posts
@@ -55,7 +55,7 @@ class NeutralityCheck(Report):
     funded_low: Decimal
     funded_high: Decimal | None
     flexible_budget: Figure
-    resting_on_unknown: Decimal
+    resting_on_unknown: Figure  # named firm funding not covered by the known released amounts; 0 when none
     verdict: Verdict
     explanation: str
     missing: list[str]
@@ -82,7 +82,8 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
     applies_to = (total.applies_to or "funded") if total else None
     stated_figure = Figure.of(total.amount, _quote_word(total.quote), approximate=total.approximate) if total else None
     released = [
-        Post(label=names.get(r.funding, r.funding), figure=Figure.of(r.amount), note=r.note) for r in decision.released
+        Post(label=names.get(r.funding, r.funding), figure=Figure.of(r.amount, approximate=r.approximate), note=r.note)
+        for r in decision.released
     ]
     posts = [post for project_id in decision.funded for post in _funded_posts(dataset, project_id, decision.id)]
     funded = [p for p in posts if not p.condition]
@@ -104,7 +105,7 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
         stated_difference=stated_difference,
         released=released,
         released_total=total_of(released),
-        released_known=sides.released_low,
+        released_known=total_of([p for p in released if p.figure.value is not None]),
         funded=funded,
         conditional=conditional,
         funded_firm=_known(funded),
@@ -112,7 +113,7 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
         funded_low=sides.funded_low,
         funded_high=sides.funded_high,
         flexible_budget=_flexible_budget(sides, declared),
-        resting_on_unknown=max(_known(funded) - sides.released_low, ZERO) if sides.released_high is None else ZERO,
+        resting_on_unknown=_resting_on_unknown(funded, released, sides),
         verdict=verdict,
         explanation=why,
         missing=missing,
@@ -120,8 +121,22 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
     )
 
 
+def _resting_on_unknown(funded: list[Post], released: list[Post], sides: _Sides) -> Figure:
+    """How much of the named firm funding the known released amounts leave uncovered, while some released amount
+    is unknown: the part of the funding that rests on amounts no source gives."""
+    if sides.released_high is not None:
+        return Figure.exact(ZERO)
+    known_funded = total_of([p for p in funded if p.figure.value is not None])
+    rest = known_funded - total_of([p for p in released if p.figure.value is not None])
+    return rest if rest.value is not None and rest.value > 0 else Figure.exact(ZERO)
+
+
 def _known(posts: list[Post]) -> Decimal:
     return sum((p.figure.value for p in posts if p.figure.value is not None), ZERO)
+
+
+def _low(figure: Figure) -> Decimal:
+    return figure.low if figure.low is not None else ZERO  # an amount is never below zero
 
 
 class _Sides:
@@ -136,12 +151,14 @@ class _Sides:
         self.funded_high = funded_high
 
     def _range(self, posts: list[Post], side: str) -> tuple[Decimal, Decimal | None]:
-        known = _known(posts)
+        """The least and the most the posts can add up to, each at its own precision."""
+        low = sum((_low(p.figure) for p in posts if p.figure.value is not None), ZERO)
         if all(p.figure.value is not None for p in posts):
-            return known, known
+            highs = [p.figure.high for p in posts]
+            return low, sum((h for h in highs if h is not None), ZERO) if None not in highs else None
         if self.stated is not None and self.stated_side == side and self.stated.high is not None:
-            return max(known, self.stated.low or ZERO), self.stated.high
-        return known, None
+            return max(low, self.stated.low or ZERO), self.stated.high
+        return low, None
 
     def unknown(self, side: str) -> list[Post]:
         return [p for p in (self.released if side == "released" else self.funded) if p.figure.value is None]

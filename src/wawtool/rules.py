@@ -62,6 +62,36 @@ def check_unique_ids(dataset: Dataset) -> list[Issue]:
     return issues
 
 
+def check_unique_names(dataset: Dataset) -> list[Issue]:
+    """Two projects of one name (or two decisions of one kenmerk) make a report, a page or a link name the
+    wrong one: names are unique per kind."""
+    issues: list[Issue] = []
+    kinds: list[tuple[list[Located[Any]], str]] = [
+        (list(dataset.projects), "name"),
+        (list(dataset.decisions), "reference"),
+    ]
+    for files, field in kinds:
+        first: dict[str, str] = {}
+        for located in files:
+            value = getattr(located.model, field)
+            key = " ".join(value.casefold().split())
+            if key in first:
+                message = f"'{value}' is also the {field} of {first[key]}"
+                issues.append(located.issue("E-DUPID", (field,), message))
+            first.setdefault(key, located.source.path)
+    if dataset.programmes:
+        prog = dataset.programmes
+        for key in ("programmes", "funding_sources", "categories", "indicators", "begroting_groups"):
+            names: dict[str, int] = {}
+            for index, item in enumerate(getattr(prog.model, key)):
+                folded = " ".join(item.name.casefold().split())
+                if folded in names:
+                    message = f"'{item.name}' is also the name of {key}[{names[folded]}]"
+                    issues.append(prog.issue("E-DUPID", (key, index, "name"), message))
+                names.setdefault(folded, index)
+    return issues
+
+
 def check_file_names(dataset: Dataset) -> list[Issue]:
     issues = []
     files: list[Located[Any]] = [*dataset.projects, *dataset.decisions]
@@ -358,6 +388,7 @@ def _line_key(line: BudgetLine) -> tuple[object, ...]:
 
 RULES: list[Rule] = [
     check_unique_ids,
+    check_unique_names,
     check_file_names,
     check_programme_references,
     check_project_references,

@@ -23,7 +23,8 @@ from ..money import MoneyError, dutch_notation_hint, parse_money
 CODE_HEADERS = ("kostenplaats", "code", "grootboek", "grootboekrekening", "kostensoort")
 AMOUNT_HEADERS = ("bedrag", "amount", "saldo")
 DESCRIPTION_HEADERS = ("omschrijving", "description")
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")  # a number as a CSV writes it; its cents are checked by parse_money
+# a number as a CSV writes it, in ASCII digits only (Decimal() would take '٥٥٧' as 557); parse_money checks the cents
+_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 @dataclass(frozen=True)

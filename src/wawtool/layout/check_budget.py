@@ -140,7 +140,7 @@ def neutrality_table(check: NeutralityCheck) -> Table:
     released_unknown = any(p.figure.value is None for p in check.released)
     funded_unknown = any(p.figure.value is None for p in check.funded)
     footer: list[list[Cell]] = [
-        ["Vrijgevallen", "Totaal vrijgevallen", MoneyCell(check.released_known, partly_unknown=released_unknown)],
+        ["Vrijgevallen", "Totaal vrijgevallen", _partly(check.released_known, released_unknown)],
         ["Gefinancierd", "Totaal verplicht", MoneyCell(check.funded_firm, partly_unknown=funded_unknown)],
     ]
     if check.conditional:
@@ -162,12 +162,18 @@ def neutrality_table(check: NeutralityCheck) -> Table:
     )
 
 
+def _partly(figure: Figure, unknown: bool) -> str:
+    """A known part with its precision, and `+ onbekend` where an unknown part belongs to the same sum."""
+    return cell_text(FigureCell(figure)) + (" + onbekend" if unknown else "")
+
+
 def _neutrality_notes(check: NeutralityCheck, stated_side: str) -> list[str]:
     notes = [check.explanation[:1].upper() + check.explanation[1:] + "."]
-    if check.resting_on_unknown:
+    if check.resting_on_unknown.value:
         unknown = " en ".join(p.label for p in check.released if p.figure.value is None)
+        resting = cell_text(FigureCell(check.resting_on_unknown))
         notes.append(
-            f"{cell_text(MoneyCell(check.resting_on_unknown))} van de genoemde verplichte projectbedragen "
+            f"{resting[:1].upper() + resting[1:]} van de genoemde verplichte projectbedragen "
             f"({cell_text(MoneyCell(check.funded_firm))}) rust op vrijgevallen bedragen die geen bron noemt: "
             f"{unknown}."
         )

@@ -2,22 +2,28 @@
 
 Reading and validating the YAML, with pydantic building its validators first, is the larger part of every
 start of `waw check-budget`. A run whose data had no problem stores the validated Dataset under a key of
-every data file's bytes, waw's own code and the versions it runs on; the next run with the same key unpickles
-it instead. Only a whole `waw` process uses it (never a test run in-process, never a host program), only data
-without problems is kept, and anything unexpected (an unreadable or stale entry, a full disk) means the data
-is simply read again. WAW_CACHE=0 turns it off; WAW_CACHE_DIR moves it (default: $XDG_CACHE_HOME/waw).
+every data file's bytes, the content of waw's own code and the versions it runs on; the next run with the same
+key loads it instead. Only a whole `waw` process uses it (never a test run in-process, never a host program),
+only data without problems is kept, and anything unexpected (an unreadable or stale entry, a full disk) means
+the data is simply read again. WAW_CACHE=0 turns it off; WAW_CACHE_DIR moves it (default: $XDG_CACHE_HOME/waw).
+
+A kept entry is a pickle, and a pickle can run code: an entry is loaded only when its HMAC under a secret key
+of the user's own (`key`, mode 0600, made on first use) is right, from a directory the user owns and no one
+else may write (mode 0700). A planted or changed entry, or a directory of another user, is never used.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import Dataset, data_files
+from .loader import Dataset, data_files, read_data_file
 
 KEEP = 8  # entries kept; older ones are removed when a new one is written
 
@@ -30,6 +36,40 @@ def _directory() -> Path | None:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "waw"
+
+
+def _private(path: Path, *, directory: bool) -> bool:
+    """The user's own, and no one else may write (a key no one else may read either)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    kind = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
+    return kind and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
+
+
+def _key(directory: Path, *, make: bool) -> bytes | None:
+    """The user's secret key for this cache: 32 random bytes, made once with mode 0600."""
+    path = directory / "key"
+    if make and not path.exists():
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(os.urandom(32))
+        except FileExistsError:
+            pass  # another waw made it first
+    if not _private(path, directory=False):
+        return None
+    key = path.read_bytes()
+    return key if len(key) == 32 else None
+
+
+def code_digest(package: Path = Path(__file__).parent.parent) -> bytes:
+    """waw's own code by content: a change that keeps a file's size and time still changes the key."""
+    digest = hashlib.sha256()
+    for module in sorted(package.rglob("*.py")):
+        digest.update(str(module.relative_to(package)).encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.digest()
 
 
 @dataclass(frozen=True)
@@ -52,15 +92,12 @@ def snapshot(root: Path) -> Snapshot | None:
 
     digest = hashlib.sha256()
     digest.update(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}|{root.resolve()}".encode())
-    package = Path(__file__).parent.parent
-    for module in sorted(package.rglob("*.py")):
-        stat = module.stat()
-        digest.update(f"{module.relative_to(package)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    digest.update(code_digest())
     names = data_files(root)
     contents = {}
     try:
         for name in names:
-            contents[name] = (root / name).read_bytes()
+            contents[name] = read_data_file(root, name)
             digest.update(name.encode() + b"\0" + contents[name] + b"\0")
     except OSError:
         return None
@@ -70,18 +107,27 @@ def snapshot(root: Path) -> Snapshot | None:
 def load(snap: Snapshot) -> Dataset | None:
     """The kept Dataset of this snapshot; None when there is none to trust."""
     directory = _directory()
-    if directory is None:
+    if directory is None or not _private(directory, directory=True):
+        return None
+    key = _key(directory, make=False)
+    if key is None:
         return None
     try:
-        with open(directory / f"{snap.key}.pickle", "rb") as stream:
-            dataset = pickle.load(stream)
-    except Exception:  # missing, truncated or from another waw: read the data again
+        signed = (directory / f"{snap.key}.pickle").read_bytes()
+    except OSError:
+        return None
+    mac, payload = signed[:32], signed[32:]
+    if not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):
+        return None  # not written by this user's waw: never unpickled
+    try:
+        dataset = pickle.loads(payload)
+    except Exception:  # from another waw: read the data again
         return None
     return dataset if isinstance(dataset, Dataset) else None
 
 
 def store(dataset: Dataset, snap: Snapshot) -> None:
-    """Keep a Dataset that had no problems; failing to keep it changes nothing for the user."""
+    """Keep a Dataset that had no problems, signed; failing to keep it changes nothing for the user."""
     directory = _directory()
     if directory is None:
         return
@@ -89,7 +135,14 @@ def store(dataset: Dataset, snap: Snapshot) -> None:
 
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(directory / f"{snap.key}.pickle", pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
+        if not _private(directory, directory=True):
+            return  # another user's directory, or one others may write: nothing is kept there
+        key = _key(directory, make=True)
+        if key is None:
+            return
+        payload = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
+        signed = hmac.new(key, payload, hashlib.sha256).digest() + payload
+        write_atomic(directory / f"{snap.key}.pickle", signed)
         entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)

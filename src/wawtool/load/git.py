@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from .loader import MAX_FILE_BYTES, NotAFile
+
 
 class RevisionError(Exception):
     """A revision that cannot be read: the message says why."""
@@ -21,7 +23,9 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 
 class RevisionTree:
-    """The files under the data directory at one commit, read in one `git cat-file --batch` call."""
+    """The files under the data directory at one commit, read in one `git cat-file --batch` call by object id
+    (asking for `COMMIT:path` made git search the folder again for every file). Every entry is listed, as the
+    work tree's are, so the loader reports what it does not read; a link or a submodule is listed and not read."""
 
     def __init__(self, data: Path, revision: str) -> None:
         data = data.resolve()
@@ -33,20 +37,27 @@ class RevisionTree:
             self.commit = _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
         except RevisionError:
             raise RevisionError(f"unknown revision '{revision}'") from None
-        listing = _git(top, "ls-tree", "-r", "-z", "--name-only", self.commit, "--", self.prefix or ".")
-        paths = [p for p in listing.decode("utf-8").split("\0") if p]
+        listing = _git(top, "ls-tree", "-r", "-z", self.commit, "--", self.prefix or ".")
         start = len(self.prefix) + 1 if self.prefix else 0
-        self.names = [p[start:] for p in paths]
-        self.files = self._read_all(top, paths)
+        entries: list[tuple[str, str, str]] = []  # name, mode, object id
+        for record in listing.split(b"\0"):
+            if not record:
+                continue
+            header, _, path = record.partition(b"\t")
+            mode, _, rest = header.decode().partition(" ")
+            entries.append((path.decode("utf-8", "surrogateescape")[start:], mode, rest.split(" ")[1]))
+        self.names = [name for name, _, _ in entries]
+        self.modes = {name: mode for name, mode, _ in entries}
+        blobs = [(name, oid) for name, mode, oid in entries if mode in REGULAR]
+        self.files = self._read_all(top, blobs)
 
-    def _read_all(self, top: Path, paths: list[str]) -> dict[str, bytes]:
-        if not paths:
+    def _read_all(self, top: Path, blobs: list[tuple[str, str]]) -> dict[str, bytes]:
+        if not blobs:
             return {}
-        request = "".join(f"{self.commit}:{p}\n" for p in paths).encode("utf-8")
-        out = _git(top, "cat-file", "--batch", stdin=request)
+        out = _git(top, "cat-file", "--batch", stdin="".join(f"{oid}\n" for _, oid in blobs).encode())
         files: dict[str, bytes] = {}
         position = 0
-        for name in self.names:
+        for name, _ in blobs:
             header_end = out.index(b"\n", position)
             size = int(out[position:header_end].split()[2])
             files[name] = out[header_end + 1 : header_end + 1 + size]
@@ -54,7 +65,16 @@ class RevisionTree:
         return files
 
     def read(self, name: str) -> bytes:
-        return self.files[name]
+        if name not in self.files:
+            kind = "a symbolic link" if self.modes.get(name) == "120000" else "not a regular file"
+            raise NotAFile(f"{kind} in git, not a data file")
+        content = self.files[name]
+        if len(content) > MAX_FILE_BYTES:
+            raise NotAFile(f"{len(content)} bytes, more than any data file needs ({MAX_FILE_BYTES})")
+        return content
+
+
+REGULAR = {"100644", "100755"}
 
 
 def data_version(data: Path) -> str | None:

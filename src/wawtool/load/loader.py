@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import gc
+import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -105,20 +107,72 @@ Reader = Callable[[str], bytes]
 MAPPING = "realisatie/mapping.yaml"  # ledger codes to projects; every other file there is a year
 
 
+MAX_FILE_BYTES = 8 * 1024 * 1024  # no data file comes near; a larger one (a dump, a link to /dev/zero) is not read
+QUIET = {".gitkeep"}  # the one file that may sit in data/ unread: git's marker of an empty folder
+
+
+class NotAFile(OSError):
+    """A name in the data directory that is not a regular file waw may read; the message says what it is."""
+
+
 def load(root: Path, *, pure_yaml: bool | None = None) -> LoadResult:
     """Read every data file under `root`; the Dataset is None when nothing can be trusted."""
     if not root.is_dir():
         return LoadResult(None, [Issue("E-NODATA", "no data directory here (use --data DIR)", str(root))])
-    return load_tree(root, data_files(root), lambda name: (root / name).read_bytes(), pure_yaml=pure_yaml)
+    return load_tree(root, data_files(root), lambda name: read_data_file(root, name), pure_yaml=pure_yaml)
 
 
 def data_files(root: Path) -> list[str]:
-    """Every name under `root` that loading looks at, in the order it reads them."""
-    names = ["programmes.yaml"] if (root / "programmes.yaml").exists() else []
-    for folder in FOLDERS:
-        if (root / folder).is_dir():
-            names += [f"{folder}/{p.name}" for p in sorted((root / folder).iterdir())]
-    return names
+    """Every name under `root`, in the order loading reads them: programmes.yaml, each folder's files by name,
+    then whatever else is there, so that a file waw does not read is reported, never passed over. Links are
+    listed, not followed; a directory named like a data file is listed as the name it pretends to be."""
+    found: list[str] = []
+    for directory, folders, files in os.walk(root):
+        here = Path(directory).relative_to(root)
+        links = [f for f in folders if (Path(directory) / f).is_symlink() or f.endswith((".yaml", ".yml"))]
+        folders[:] = sorted(f for f in folders if f not in links)
+        found += [(here / name).as_posix() for name in [*files, *links]]
+    order = {folder: i for i, folder in enumerate(FOLDERS, start=1)}
+
+    def position(name: str) -> tuple[int, str]:
+        folder = name.partition("/")[0]
+        return (0 if name == "programmes.yaml" else order.get(folder, len(order) + 1) if "/" in name else 99), name
+
+    return sorted(found, key=position)
+
+
+def read_data_file(root: Path, name: str) -> bytes:
+    """A data file's bytes, only if it is a regular file inside `root` of a size a data file can have: a FIFO
+    would hang, a device or a link to /dev/zero would never end, a link out of `root` reads another's file."""
+    path = root / name
+    if path.is_symlink():
+        target = path.resolve()
+        try:
+            target.relative_to(root.resolve())
+        except ValueError:
+            raise NotAFile(f"a link to {target}, outside the data directory") from None
+    info = path.stat()  # a missing target or no permission: the OSError says so
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(name)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFile("not a regular file (a FIFO, device or socket)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise NotAFile(f"{info.st_size} bytes, more than any data file needs ({MAX_FILE_BYTES})")
+    return path.read_bytes()
+
+
+def unread_reason(name: str) -> str | None:
+    """Why a listed name is not a data file, or None when it is one (or the quiet .gitkeep)."""
+    folder, _, rest = name.partition("/")
+    if Path(name).name in QUIET or name == "programmes.yaml":
+        return None
+    if not rest or folder not in FOLDERS:
+        return f"not read: waw reads programmes.yaml and the folders {', '.join(f + '/' for f in FOLDERS)}"
+    if "/" in rest:
+        return f"not read: a file in a subfolder; data files lie directly in {folder}/"
+    if not rest.endswith((".yaml", ".yml")):
+        return "not read: data files end in .yaml"
+    return None
 
 
 @contextmanager
@@ -157,6 +211,10 @@ def _load_tree(root: Path, names: list[str], read: Reader, pure_yaml: bool | Non
     }
     for name in names:
         folder, _, file_name = name.partition("/")
+        reason = unread_reason(name)
+        if reason is not None:
+            issues.append(Issue("E-UNREAD", reason, str(root / name), 1))
+            continue
         if folder not in buckets or not file_name:
             continue
         stem, suffix = Path(file_name).stem, Path(file_name).suffix
@@ -185,6 +243,9 @@ def _load_one(
         raw = read(name)
     except IsADirectoryError:
         issues.append(Issue("E-READ", "a directory where a data file was expected", shown))
+        return None
+    except NotAFile as exc:
+        issues.append(Issue("E-READ", f"cannot read file: {exc}", shown))
         return None
     except OSError as exc:
         issues.append(Issue("E-READ", f"cannot read file: {exc.strerror or exc}", shown))

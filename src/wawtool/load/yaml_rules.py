@@ -48,8 +48,35 @@ _EXPONENT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.?[0-9_]*[eE][-+]?[0-9]+$")
 _SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
 
 
-YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
-BREAK_NAMES = {0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"}
+# Characters that end a line for YAML but not for git, grep or a review: what follows them on the line is hidden
+# from a diff (a whole budget line inside what shows as one changed comment). A lone CR too; CRLF is one break.
+YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+BREAK_NAMES = {
+    0x85: "next line",
+    0x2028: "line separator",
+    0x2029: "paragraph separator",
+    0x0D: "carriage return without a line feed",
+}
+# Bidirectional controls reorder what a reviewer sees (Trojan Source, CVE-2021-42574); control characters can
+# retitle a terminal, clear it, or break a workbook. Neither belongs in a data file, raw or as an escape.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+HIDDEN_IN_TEXT = re.compile(f"[{BIDI_CONTROLS}]")
+HIDDEN_IN_VALUE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+
+def hidden_character(text: str) -> str:
+    """A character a reviewer cannot see, named: `U+202E (right-to-left override)`."""
+    import unicodedata
+
+    code = ord(text)
+    return f"U+{code:04X} ({unicodedata.name(text, 'control character').lower()})"
+
+
+def git_line(text: str, position: int) -> int:
+    """The line git, grep and a diff show for a position: only a line feed ends a line there."""
+    return text.count("\n", 0, position) + 1
+
+
 _EDITOR_BREAK = re.compile("\r\n|\r|\n")
 
 
@@ -129,7 +156,7 @@ def resolve_plain(text: str) -> tuple[Any, tuple[str, str] | None]:
     first = text[:1]
     if first.isalpha() and text not in _SPECIAL_WORDS:
         return text, None  # a word: by far the most common case (every key), decided without a regex
-    if text.isdigit() and (first != "0" or text == "0") and len(text) <= MAX_INT_DIGITS:
+    if text.isascii() and text.isdigit() and (first != "0" or text == "0") and len(text) <= MAX_INT_DIGITS:
         return int(text), None
     if text in _NULL:
         return None, None

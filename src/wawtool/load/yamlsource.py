@@ -19,12 +19,17 @@ from .yaml_rules import (
     BREAK_NAMES,
     CONFLICT_MARKER,
     DEPTH_MESSAGE,
+    HIDDEN_IN_TEXT,
+    HIDDEN_IN_VALUE,
     MAX_DEPTH,
     YAML_ONLY_BREAK,
     YamlPath,
     decode,
+    dotted,
     editor_line,
     flow_nesting_too_deep,
+    git_line,
+    hidden_character,
     resolve_plain,
 )
 
@@ -68,12 +73,19 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
         source.issues.append(
             Issue(
                 "E-SYNTAX",
-                f"character U+{code:04X} ({BREAK_NAMES[code]}) ends a line for YAML but not in most editors; "
-                "replace it with a normal line break or a space",
+                f"character U+{code:04X} ({BREAK_NAMES[code]}) ends a line for YAML but not in most editors, "
+                "nor for git or grep: what follows it is hidden from a review; replace it with a normal line break "
+                "or a space",
                 path,
-                editor_line(text, odd_break.start()),
+                git_line(text, odd_break.start()),
             )
         )
+        return source
+    hidden = [m for m in HIDDEN_IN_TEXT.finditer(text)]
+    if hidden:
+        for match in hidden:
+            message = f"{hidden_character(match.group())} changes what a reviewer sees; remove it"
+            source.issues.append(Issue("E-CHAR", message, path, git_line(text, match.start())))
         return source
     conflicts = [m for m in CONFLICT_MARKER.finditer(text)]
     if conflicts:
@@ -92,10 +104,36 @@ def parse_bytes(raw: bytes, path: str, *, pure: bool | None = None) -> SourceFil
         try:
             source.data = FastReader(loader).read(text)
             source.text, source.loader = text, loader
-            return source
+            return _without_hidden_values(source)
         except Fallback:
             pass
     EventReader(source, loader).run(text)
+    return _without_hidden_values(source)
+
+
+def _without_hidden_values(source: SourceFile) -> SourceFile:
+    """A value that holds a control character, written as an escape (`"\\x01"`, `"\\e[2J"`), is refused at its
+    place: it would retitle or clear a terminal, or break a workbook, where the file itself looks harmless."""
+    found: list[tuple[YamlPath, str]] = []
+
+    def walk(node: Any, path: YamlPath) -> None:
+        if isinstance(node, str):
+            match = HIDDEN_IN_VALUE.search(node)
+            if match:
+                found.append((path, match.group()))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(key, path)
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*path, index))
+
+    walk(source.data, ())
+    for path, character in found:
+        message = f"{dotted(path) or '(file)'}: {hidden_character(character)} in a text; write it out or remove it"
+        source.issues.append(Issue("E-CHAR", message, source.path, source.line_of(path)))
+        source.flagged.add(path)
     return source
 
 

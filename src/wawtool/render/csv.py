@@ -32,8 +32,10 @@ def to_csv(tables: list[Table]) -> str:
 
 
 def _guard(text: str) -> str:
-    """A text cell that a spreadsheet would run as a formula is written as text."""
-    if text[:1] in ("=", "+", "@") or (text[:1] == "-" and not _is_number(text)):
+    """A text cell that a spreadsheet would run as a formula is written as text, also where a tab, a carriage
+    return or spaces come before the `=` (OWASP's CSV-injection guidance)."""
+    first = text.lstrip(" \t\r\n")[:1]
+    if first in ("=", "+", "@", "\t", "\r") or (first == "-" and not _is_number(text)) or text[:1] in ("\t", "\r"):
         return "'" + text
     return text
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from ..layout.dutch import VERDICT_LABEL, cell_text
 from ..layout.table import Table
 
+_MARKUP = str.maketrans({"|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "\n": " "})
+
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A cell as text only: no link, image or HTML from the data reaches a pull-request comment."""
+    return text.translate(_MARKUP)
 
 
 def markdown(tables: list[Table], summary: str | None = None) -> str:

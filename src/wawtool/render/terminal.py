@@ -41,8 +41,13 @@ def segments(tables: list[Table], summary: str | None, failed: bool, width: int)
     return out
 
 
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)], 0xFFFD)
+
+
 def plain(parts: list[Segment]) -> str:
-    return "".join(text for text, _ in parts)
+    """The text, with any control character shown as U+FFFD: nothing in a report can move the cursor, retitle
+    the window or clear the screen (the loader refuses them in data; this holds for any other text too)."""
+    return "".join(text for text, _ in parts).translate(_CONTROLS)
 
 
 def print_segments(console: Console, parts: list[Segment]) -> None:
@@ -50,7 +55,7 @@ def print_segments(console: Console, parts: list[Segment]) -> None:
 
     text = Text()
     for piece, style in parts:
-        text.append(piece, style=style or None)
+        text.append(piece.translate(_CONTROLS), style=style or None)
     console.print(text, soft_wrap=True, end="")  # laid out to the width already
 
 

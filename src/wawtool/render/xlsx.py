@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,6 +34,8 @@ def set_cell(ws: Worksheet, row: int, column: int, value: object, number_format:
     """Numbers as numbers; text that a spreadsheet would run as a formula stays text."""
     if isinstance(value, Decimal):
         value = int(value) if value == value.to_integral_value() and number_format != EURO else float(value)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # a workbook cannot hold them; openpyxl would raise
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         cell.data_type = "s"
