@@ -97,8 +97,15 @@ def test_existing_quarter_needs_force(shipped_copy: Path, tmp_path: Path) -> Non
     refused = run("import-results", path, "--quarter", "Q3-2021", data=shipped_copy)
     assert refused.exit_code == 2 and "use --force" in refused.output
     assert (shipped_copy / "results" / "2021-Q3.yaml").read_bytes() == before
+    untouched = run("import-results", path, "--quarter", "Q3-2021", "--force", data=shipped_copy)
+    assert untouched.exit_code == 2 and "nothing is filled in" in untouched.stderr  # an empty quarter: refused
+    assert (shipped_copy / "results" / "2021-Q3.yaml").read_bytes() == before
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Resultaten"]
+    sheet["G2"], sheet["I2"] = 5, "Rapportage"
+    workbook.save(path)
     forced = run("import-results", path, "--quarter", "Q3-2021", "--force", data=shipped_copy)
-    assert forced.exit_code == 0
+    assert forced.exit_code == 0, forced.output
     assert (shipped_copy / "results" / "2021-Q3.yaml").read_bytes() != before
 
 

@@ -19,6 +19,7 @@ from ..load.loader import Dataset
 from ..load.yamlsource import parse_bytes
 from ..models import RealisatieFile, RealisatieStatus, kind_of
 from ..money import MoneyError, dutch_notation_hint, parse_money
+from .sheets import SheetError, bounded_rows, open_workbook, text_problem, typed_number
 
 CODE_HEADERS = ("kostenplaats", "code", "grootboek", "grootboekrekening", "kostensoort")
 AMOUNT_HEADERS = ("bedrag", "amount", "saldo")
@@ -79,63 +80,85 @@ def _letter(index: int) -> str:
 def _rows_of(path: Path) -> tuple[list[_Row], list[RowProblem]]:
     """The export's rows with their places, or why the file cannot be read as an export."""
     if path.suffix.lower() == ".csv":
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return [], [RowProblem("1", "not UTF-8 text; export the file as CSV UTF-8")]
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-        table = list(csv.reader(io.StringIO(text), dialect))
-        if not table:
-            return [], [RowProblem("1", "the file is empty")]
-        code, amount, description = _columns(table[0])
-        if code is None or amount is None:
-            return [], [RowProblem("1", _missing_columns())]
-        rows = []
-        for number, values in enumerate(table[1:], start=2):
-            cells = values + [""] * (max(code, amount, description or 0) + 1 - len(values))
-            rows.append(
-                _Row(
-                    number,
-                    str(number),
-                    str(number),
-                    str(number),
-                    cells[code].strip() or None,
-                    cells[amount].strip() or None,
-                    cells[description].strip() if description is not None else None,
-                )
-            )
-        return rows, []
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
+        return _csv_rows(path)
     try:
-        workbook = load_workbook(path, data_only=True, read_only=True)
-    except (BadZipFile, KeyError, ValueError):
+        workbook, formulas = open_workbook(path)
+    except SheetError:
         return [], [RowProblem("-!-", "not a readable .xlsx workbook or .csv file")]
-    sheet = workbook.worksheets[0]
-    table = [list(r) for r in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    sheet, written = workbook.worksheets[0], formulas.worksheets[0]
+    try:
+        width = min(sheet.max_column or 1, 64)  # an export has a few columns; a forged dimension is cut here
+        table = [(number, values) for number, values in bounded_rows(sheet, written, width, first=1)]
+    except SheetError as exc:
+        return [], [RowProblem(exc.where, str(exc))]
+    finally:
+        workbook.close()
+        formulas.close()
     if not table:
         return [], [RowProblem(f"{sheet.title}!A1", "the sheet is empty")]
-    code, amount, description = _columns(table[0])
+    code, amount, description = _columns(table[0][1])
     if code is None or amount is None:
         return [], [RowProblem(f"{sheet.title}!A1", _missing_columns())]
     rows = []
-    for number, values in enumerate(table[1:], start=2):
-        row_cells: list[Any] = values + [None] * (max(code, amount, description or 0) + 1 - len(values))
+    for number, values in table[1:]:
         rows.append(
             _Row(
                 number,
                 f"{sheet.title}!A{number}",
                 f"{sheet.title}!{_letter(code)}{number}",
                 f"{sheet.title}!{_letter(amount)}{number}",
-                row_cells[code],
-                row_cells[amount],
-                row_cells[description] if description is not None else None,
+                values[code],
+                values[amount],
+                values[description] if description is not None else None,
             )
         )
     return rows, []
+
+
+def _csv_rows(path: Path) -> tuple[list[_Row], list[RowProblem]]:
+    """A CSV export's rows, each named by the line it starts on (a quoted field may span lines)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [RowProblem("1", "not UTF-8 text; export the file as CSV UTF-8")]
+    first = text.splitlines()[0] if text else ""
+    try:
+        dialect: Any = csv.Sniffer().sniff(first or ",", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # one column, or nothing to tell by: the columns check says what is missing
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    table: list[tuple[int, list[str]]] = []
+    try:
+        start = 1
+        for values in reader:
+            table.append((start, values))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        return [], [RowProblem(str(reader.line_num), f"not readable as CSV: {exc}")]
+    if not table:
+        return [], [RowProblem("1", "the file is empty")]
+    code, amount, description = _columns(table[0][1])
+    if code is None or amount is None:
+        return [], [RowProblem("1", _missing_columns())]
+    rows = []
+    for number, values in table[1:]:
+        cells = values + [""] * (max(code, amount, description or 0) + 1 - len(values))
+        rows.append(
+            _Row(
+                number,
+                str(number),
+                str(number),
+                str(number),
+                cells[code].strip() or None,
+                cells[amount].strip() or None,
+                cells[description].strip() if description is not None else None,
+            )
+        )
+    return rows, []
+
+
+def _filled(row: _Row) -> bool:
+    return not all(v is None or (isinstance(v, str) and not v.strip()) for v in (row.code, row.amount, row.description))
 
 
 def _missing_columns() -> str:
@@ -156,7 +179,10 @@ def _amount(value: Any) -> Decimal | str:
             return f"amount '{text}' is text, not a number{dutch_notation_hint(text)}"
         value = Decimal(text)  # too many decimals is the money module's to say, with its Dutch hint
     elif isinstance(value, float):
-        value = Decimal(repr(value))  # the shortest text that is this float: what the cell shows
+        typed = typed_number(value)  # 1234.5600000000001 is what Excel keeps of 1234.56
+        if typed is None:
+            return f"amount {value} has more than two decimals (sub-cent)"
+        value = typed
     try:
         return parse_money(value, allow_negative=True)  # a credit booking is negative; the sum is checked
     except MoneyError as exc:
@@ -169,12 +195,18 @@ def read_export(path: Path, dataset: Dataset) -> tuple[Export | None, list[RowPr
         return None, [RowProblem("-", "data/realisatie/mapping.yaml is missing: map the ledger codes first")]
     mapping = {c.code: c for c in dataset.mapping.model.codes}
     rows, problems = _rows_of(path)
+    if not problems and not any(_filled(row) for row in rows):
+        problems.append(RowProblem("2" if path.suffix.lower() == ".csv" else "-!A2", "the export has no bookings"))
     totals: dict[tuple[str | None, str | None, str | None], Decimal] = {}
     seen: dict[tuple[str, str, str], int] = {}
     counted = 0
     for row in rows:
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in (row.code, row.amount, row.description)):
+        if not _filled(row):
             continue  # an empty row
+        hidden = text_problem(row.description) or text_problem(row.code)
+        if hidden:
+            problems.append(RowProblem(row.where, hidden))
+            continue
         code = str(row.code).strip() if row.code is not None else ""
         if isinstance(row.code, float) and row.code.is_integer():
             code = str(int(row.code))  # a code column Excel made numeric

@@ -33,6 +33,7 @@ from .results_template import (
     SHEET,
     template_rows,
 )
+from .sheets import MAX_NUMBER, SheetError, bounded_rows, open_workbook, text_problem, typed_number
 
 UNKNOWN_WORDS = {"onbekend", "unknown"}  # a result the partner cannot give: imported as unknown, with its note
 
@@ -57,30 +58,44 @@ class Imported:
 
 def read_filled(path: Path, dataset: Dataset, quarter: Quarter) -> tuple[Imported | None, list[CellProblem]]:
     """The YAML text of the quarter's results, or every problem found in the workbook: every row a partner
-    filled in is imported or reported, never skipped."""
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
+    filled in is imported or reported, never skipped; a template with nothing filled in writes nothing."""
     try:
-        workbook = load_workbook(path, data_only=True, read_only=True)
+        workbook, formulas = open_workbook(path)
     except OSError as exc:
         from ..files import reason
 
         return None, [CellProblem("-", "-", f"cannot read the file: {reason(exc)}")]
-    except (BadZipFile, KeyError, ValueError):  # what openpyxl raises for a file that is no workbook
+    except SheetError:
         return None, [CellProblem("-", "-", "not a readable .xlsx workbook; use the template of waw template results")]
-    problems: list[CellProblem] = []
     if SHEET not in workbook.sheetnames or META not in workbook.sheetnames:
         return None, [CellProblem(SHEET, "A1", f"the workbook needs the sheets {SHEET} and {META}: use waw template")]
+    problems: list[CellProblem] = []
     stated = workbook[META]["B1"].value
     if stated != quarter.id:
         problems.append(CellProblem(META, "B1", f"the template is for {_shown(stated)}, not {quarter.id}"))
+    found = _read_sheets(workbook, formulas, dataset, quarter, problems)
+    workbook.close()
+    formulas.close()
+    results, headline, qualitative = found
+    if not problems and not (results or headline or qualitative):
+        problems.append(CellProblem(SHEET, "G2", "nothing is filled in: no result, headline figure or words"))
+    if problems:
+        return None, problems
+    text = _results_yaml(quarter, path.name, results, headline, qualitative)
+    return Imported(text, len(results), len(headline), len(qualitative)), []
+
+
+Entries = list[dict[str, Any]]
+
+
+def _read_sheets(
+    workbook: Any, formulas: Any, dataset: Dataset, quarter: Quarter, problems: list[CellProblem]
+) -> tuple[Entries, Entries, Entries]:
     template = {(r.project, r.indicator) for r in template_rows(dataset, quarter)}
-    results: list[dict[str, Any]] = []
-    headline: list[dict[str, Any]] = []
-    qualitative: list[dict[str, Any]] = []
-    sheets: list[tuple[str, int, Any, list[dict[str, Any]]]] = [
+    results: Entries = []
+    headline: Entries = []
+    qualitative: Entries = []
+    sheets: list[tuple[str, int, Any, Entries]] = [
         (SHEET, len(COLUMNS), lambda n, r: _read_row(dataset, n, r, problems, template), results),
         (HEADLINE_SHEET, len(HEADLINE_COLUMNS), lambda n, r: _read_headline(dataset, n, r, problems), headline),
         (
@@ -93,20 +108,19 @@ def read_filled(path: Path, dataset: Dataset, quarter: Quarter) -> tuple[Importe
     for name, width, read, found in sheets:
         if name not in workbook.sheetnames:
             continue  # a template from before the headline and words sheets
-        for number, row in _rows(workbook[name], width):
-            entry = read(number, row)
-            if entry is not None:
-                found.append(entry)
-    workbook.close()
-    if problems:
-        return None, problems
-    text = _results_yaml(quarter, path.name, results, headline, qualitative)
-    return Imported(text, len(results), len(headline), len(qualitative)), []
-
-
-def _rows(sheet: Any, width: int) -> Any:
-    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        yield number, list(row[:width]) + [None] * (width - len(row))
+        try:
+            for number, row in bounded_rows(workbook[name], formulas[name], width):
+                texts = [(column, text_problem(cell)) for column, cell in enumerate(row, start=1)]
+                bad = [(column, message) for column, message in texts if message]
+                for column, message in bad:
+                    problems.append(CellProblem(name, f"{chr(64 + column)}{number}", message))
+                entry = None if bad else read(number, row)
+                if entry is not None:
+                    found.append(entry)
+        except SheetError as exc:
+            sheet, _, cell = exc.where.partition("!")
+            problems.append(CellProblem(sheet, cell, str(exc)))
+    return results, headline, qualitative
 
 
 def _blank(value: Any) -> bool:
@@ -243,14 +257,19 @@ def _number(value: Any, unit: str) -> Decimal | str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         hint = " (put words like 'ruim' in Kwalificatie)" if isinstance(value, str) else ""
         return f"expected a number, got {kind_of(value)}{hint}"
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    typed = typed_number(value) if isinstance(value, float) else Decimal(value)
+    if typed is None:
+        return f"{value} has more than two decimals; type the figure as the report gives it"
+    number = typed
     if not number.is_finite() or number < 0:
         return f"{value} is not a count or percentage"
+    if number > MAX_NUMBER:
+        return f"{value} is larger than any count or percentage here"
     if unit == "count" and number != number.to_integral_value():
         return f"{value} is not a whole number"
     if unit == "percent" and number > 100:
         return f"{value} is above 100%"
-    return number.normalize() if unit == "percent" else Decimal(int(number))
+    return number if unit == "percent" else Decimal(int(number))
 
 
 def _results_yaml(
