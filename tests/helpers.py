@@ -44,6 +44,37 @@ def run(*args: str | Path, data: Path | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+SYNTHETIC_CAP = """  - indicator: trajecten-gestart
+    value: 12
+    qualifier: maximaal
+    start: 2020
+    end: 2021
+    description: "Synthetisch: een plafond, om te tonen hoe een maximum wordt weergegeven"
+    source: "Synthetisch (tests/helpers.py), geen bron"
+"""
+
+
+def with_synthetic_cap(shipped_copy: Path) -> Path:
+    """The real data has no cap left (GGZ's "maximaal 12" finances trajecten, it limits no starts), so a test of
+    how a cap is shown puts one, synthetic, on a copy: "maximaal 12" starts of GGZ, which has 19 in Q3-2021."""
+    path = shipped_copy / "projects" / "ggz-voortzetting.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\ntargets:\n" in text
+    path.write_text(text.replace("\ntargets:\n", "\ntargets:\n" + SYNTHETIC_CAP, 1), encoding="utf-8")
+    return shipped_copy
+
+
+def with_an_orange_light(minimal: Path) -> Path:
+    """The real monitors have no orange light left, so a test that must see one makes it: 3 of a pro-rata 5 (60%,
+    the synthetic programme's orange_from) in the minimal data."""
+    project, results = minimal / "projects" / "alpha.yaml", minimal / "results" / "2021-Q2.yaml"
+    project.write_text(
+        project.read_text().replace("indicator: started\n    value: 10", "indicator: started\n    value: 20")
+    )
+    results.write_text(results.read_text().replace("value: 8", "value: 3"))
+    return minimal
+
+
 def snapshot(tree: Path) -> dict[str, bytes]:
     return {str(p.relative_to(tree)): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
 

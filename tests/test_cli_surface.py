@@ -11,18 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, run
+from helpers import SHIPPED, run, with_an_orange_light
 from wawtool.layout.table import MoneyCell, Table
 from wawtool.render.terminal import atoms, column_widths, wrap
 
 WAW = Path(sys.executable).parent / "waw"
 
 
-def _waw(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def _waw(
+    *args: str, env: dict[str, str] | None = None, data: Path = SHIPPED, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
     """The installed command as a whole process, output to a pipe."""
     base = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES"}}
     return subprocess.run(
-        [str(WAW), "--data", str(SHIPPED), *args],
+        [str(WAW), "--data", str(data), *args],
         capture_output=True,
         text=True,
         env={**base, **(env or {})},
@@ -386,8 +388,10 @@ def test_the_three_lights_are_three_colours_in_16_colour_terminals() -> None:
     assert colours == set() and "✖ rood" in plain
 
 
-def test_no_color_leaves_words_and_shapes_without_colour() -> None:
-    out = _waw("status", "--quarter", "Q3-2023", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "200"}).stdout
-    colours = {c for codes in COLOUR.findall(out) for c in codes.split(";")} - {"", "0", "1", "2", "22"}
+def test_no_color_leaves_words_and_shapes_without_colour(minimal: Path) -> None:
+    env = {"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "200"}
+    out = _waw("status", "--quarter", "Q3-2023", env=env).stdout
+    orange = _waw("status", "--quarter", "Q2-2021", env=env, data=with_an_orange_light(minimal)).stdout
+    colours = {c for codes in COLOUR.findall(out + orange) for c in codes.split(";")} - {"", "0", "1", "2", "22"}
     assert colours == set(), colours
-    assert "● groen" in out and "◆ oranje" in out
+    assert "● groen" in out and "□ afgelopen" in out and "◆ oranje" in orange

@@ -207,4 +207,6 @@ def diff(
     old = dataset_at(invocation, base)
     new = dataset_at(invocation, head) if head else checked_dataset(invocation)
     report = build_diff_report(old, new, base, head or "werkmap")
-    emit(report, diff_tables(report), fmt, diff_summary(report), not report.still_neutral, invocation.data)
+    failed = not report.still_neutral
+    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

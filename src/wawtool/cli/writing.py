@@ -260,11 +260,14 @@ def site(ctx: typer.Context, output: SiteOutput) -> None:
 
 
 @app.command()
-def schema(output: SchemaOutput) -> None:
+def schema(ctx: typer.Context, output: SchemaOutput) -> None:
     """Write the JSON Schema of each kind of data file, for editors (yaml-language-server) and CI."""
-    from ..files import WriteError, make_directory
+    from ..files import WriteError, inside, make_directory
     from ..schema import schema_files
 
+    invocation: Invocation = ctx.obj
+    if inside(output, invocation.data):  # a .json file in data/ is a file waw does not read: data/ would fail
+        usage(f"{output} is inside the data directory; schemas go elsewhere (the repository keeps them in schemas/)")
     try:
         make_directory(output)
     except WriteError as exc:

@@ -66,16 +66,29 @@ def running_projects(dataset: Dataset, quarter: Quarter) -> list[Project]:
     return running
 
 
+def _reported_before(dataset: Dataset, quarter: Quarter) -> dict[str, list[str]]:
+    """A project keeps reporting what it has reported, target or not (GGZ's starts: the 12 capped the money)."""
+    reported: dict[str, list[str]] = {}
+    for located in sorted(dataset.results, key=lambda r: r.model.quarter):
+        if located.model.quarter <= quarter.id:
+            for result in located.model.results:
+                reported.setdefault(result.project, []).append(result.indicator)
+    return reported
+
+
 def template_rows(dataset: Dataset, quarter: Quarter) -> list[TemplateRow]:
-    """Projects running in the quarter, one row per indicator with a target whose period is still open."""
+    """Projects running in the quarter, one row per indicator with a target whose period is still open, and
+    per indicator the project reported up to this quarter."""
     assert dataset.programmes is not None
     indicators = {i.id: i for i in dataset.programmes.model.indicators}
     as_of = quarter.last_month
+    reported = _reported_before(dataset, quarter)
     rows = []
     for project in running_projects(dataset, quarter):
         quarter_start = quarter.first_month
         open_targets = [t for t in project.targets if not t.end or month_key(t.end, end=True) >= quarter_start]
-        for indicator_id in dict.fromkeys(t.indicator for t in open_targets):
+        measured = [t.indicator for t in open_targets] + reported.get(project.id, [])
+        for indicator_id in dict.fromkeys(measured):
             target = pick_target(open_targets, indicator_id, as_of)
             indicator = indicators[indicator_id]
             rows.append(

@@ -48,7 +48,7 @@ def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | 
         rows = [r for r in status.rows if r.category == category.id and _in_monitor(r)]
         if rows:
             categories.append(CategoryBlock(id=category.id, name=category.name, note=category.note, rows=rows))
-    loose = [r for r in status.rows if r.category is None and (r.result is not None or r.text)]
+    loose = [r for r in status.rows if r.category is None and (r.result is not None or r.text) and _in_monitor(r)]
     if loose:
         categories.append(CategoryBlock(id=None, name="Niet ingedeeld", note=None, rows=loose))
     return MonitorReport(
