@@ -110,8 +110,11 @@ def make_tree(root: Path, kind: str) -> Tree:
         if line.strip().startswith("amount:") and line.split(":", 1)[1].strip().isdigit():
             text = text.replace(line, line + "1", 1)  # ten times the amount and one euro
             break
+    original = project.read_text(encoding="utf-8")
     project.write_text(text, encoding="utf-8")
     _git(root, "commit", "-qam", "change")
+    project.write_text(original, encoding="utf-8")  # and back: HEAD is the data as it was, HEAD~1 the change
+    _git(root, "commit", "-qam", "change undone")
     quarters = [p.stem for p in (data / "results").glob("*.yaml")]
     return Tree(
         root,
@@ -185,22 +188,25 @@ def _template(rnd: random.Random, tree: Tree, out: Path) -> Path:
         return path
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Resultaten"]
+    clean = rnd.random() < 0.5  # half the workbooks as a careful partner fills them in
     for row in range(2, min(sheet.max_row, 8) + 1):
         if rnd.random() < 0.6:
-            sheet[f"G{row}"] = rnd.choice([5, 0, -3, 1.5, 7.000000000000001, 10**16, "veel", "=1+1", None])
-            sheet[f"I{row}"] = rnd.choice(["Rapportage partner", "", "a\u2028b", None])
+            bad = [0, -3, 1.5, 7.000000000000001, 10**16, "veel", "=1+1", None]
+            sheet[f"G{row}"] = rnd.choice([5, 12, *([] if clean else bad)])
+            sheet[f"I{row}"] = rnd.choice(["Rapportage partner", *([] if clean else ["", "a\u2028b", None])])
     workbook.save(path)
     return path
 
 
 def _export(rnd: random.Random, out: Path) -> Path:
     rows = ["Kostenplaats;Omschrijving;Bedrag"]
-    for _ in range(rnd.randint(0, 4)):
-        code = rnd.choice(["6101", "6200", "6300", "", "=cmd"])
-        amount = rnd.choice(["300", "399,75", "1.000,00", "veel", "1e99", "-5", "0.001"])
+    clean = rnd.random() < 0.5
+    for _ in range(rnd.randint(0 if not clean else 1, 4)):
+        code = rnd.choice(["6101", "6200", *([] if clean else ["6300", "", "=cmd"])])
+        amount = rnd.choice(["300", "399,75", "1.000,00", *([] if clean else ["veel", "1e99", "-5", "0.001"])])
         rows.append(f"{code};{rnd.choice(['Alpha uren', 'Beta', ''])};{amount}")
-    separator = rnd.choice(["\n", "\r\n", "\r"])
-    path = out / rnd.choice(["grootboek.csv", "grootboek.txt"])
+    separator = rnd.choice(["\n", "\r\n", *([] if clean else ["\r"])])
+    path = out / rnd.choice(["grootboek.csv", *([] if clean else ["grootboek.txt"])])
     path.write_text(separator.join(rows) + separator, encoding="utf-8")
     return path
 
@@ -230,8 +236,8 @@ def _commands() -> dict[str, Builder]:
         "report": lambda r, t, o: ["report", "--quarter", _quarter(r, t), *_format(r, REPORT_FORMATS)],
         "diff": lambda r, t, o: [
             "diff",
-            _pick(r, ["HEAD", "HEAD~1", "main", "master"]),
-            *([_pick(r, ["HEAD", "HEAD~1"])] if r.random() < 0.3 else []),
+            _pick(r, ["HEAD", "HEAD~1", "HEAD~2", "main", "master"]),
+            *([_pick(r, ["HEAD", "HEAD~1", "HEAD~2"])] if r.random() < 0.3 else []),
             *_format(r, REPORT_FORMATS),
         ],
         "export": lambda r, t, o: [
@@ -274,7 +280,7 @@ def _commands() -> dict[str, Builder]:
             "import-realisatie",
             str(_export(r, o)),
             "--year",
-            _pick(r, t.years),
+            _pick(r, ["2022", "2023", "2024"] if r.random() < 0.5 else t.years),
             *(["--final"] if r.random() < 0.3 else []),
             *(["--force"] if r.random() < 0.3 else []),
         ],
@@ -318,7 +324,8 @@ def one_round(rnd: random.Random, tree: Tree, work: Path, figures: Figures, keep
     if problem is None and b"Traceback (most recent call last)" in output:
         problem = "a traceback"
     if problem is None:
-        problem = _check_writes(command, before, _snapshot(tree.root))
+        output_at = argv[argv.index("-o") + 1] if "-o" in argv else None
+        problem = _check_writes(command, before, _snapshot(tree.root), tree, output_at)
     with figures.lock:
         figures.rounds += 1
         figures.mutated += bool(mutated)
@@ -333,8 +340,20 @@ def one_round(rnd: random.Random, tree: Tree, work: Path, figures: Figures, keep
                 shutil.copytree(tree.root, keep / f"failure-{len(figures.failures)}", symlinks=True)
 
 
-def _check_writes(command: str, before: dict[str, bytes], after: dict[str, bytes]) -> str | None:
+def _check_writes(
+    command: str, before: dict[str, bytes], after: dict[str, bytes], tree: Tree, output_at: str | None
+) -> str | None:
+    """What changed in the repository is what the command is there to write: data/ for the commands that write
+    data, the `-o` target (outside data/) for the others; never a file it did not make."""
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    if output_at is not None and command not in WRITES_DATA:
+        target = Path(output_at).resolve()
+        if target.is_relative_to(tree.root.resolve()) and not target.is_relative_to(tree.data.resolve()):
+            mine = str(target.relative_to(tree.root.resolve()))
+            replaced = [c for c in changed if c in before]  # a file that was there and is changed or gone
+            if replaced:
+                return f"{command} -o {output_at} replaced files it did not make: {replaced[:5]}"
+            changed = [c for c in changed if not (mine == "." or c == mine or c.startswith(mine + "/"))]
     if not changed:
         return None
     if command not in WRITES_DATA:

@@ -93,6 +93,29 @@ def test_every_light_has_its_own_colour_and_shape(minimal: Path) -> None:
     assert len({LIGHT_LABEL[s][0] for s in LIGHT_COLOUR}) == 3 and len(set(LIGHT_COLOUR.values())) == 3
 
 
+def test_a_result_of_zero_is_a_bar_of_zero_with_its_label(minimal: Path) -> None:
+    """pygal draws a zero bar without a width: the label beside it crashed the page (found by test_round_trip)."""
+    results = minimal / "results" / "2021-Q2.yaml"
+    results.write_text(results.read_text().replace("value: 8", "value: 0"))
+    (chart,) = _charts("status", "--quarter", "Q2-2021", data=minimal)
+    ((label, style),) = _bars(chart)
+    assert label == "0%  ✖ rood" and "fill:#b3202a" in style
+
+
+def test_a_share_far_beyond_the_target_is_cut_at_the_axis_end_and_says_its_share(minimal: Path) -> None:
+    """A result with three zeros too many (10.000.000 on a target of 10) made pygal write a label every 50% up
+    to 400.000.000%: a page took minutes (found by test_round_trip). The axis ends at 500%, the label does not."""
+    results = minimal / "results" / "2021-Q2.yaml"
+    results.write_text(results.read_text().replace("value: 8", "value: 10000000"))
+    result = run("status", "--quarter", "Q2-2021", "--format", "html", data=minimal)
+    (chart,) = _images(result.stdout)
+    ((label, _),) = _bars(chart)
+    assert label == "400.000.000%  ● groen  (balk afgekapt)"
+    ticks = [t.text for t in chart.iter(f"{SVG}text") if t.text and t.text.isdigit()]
+    assert ticks == [str(n) for n in range(0, 701, 50)]
+    assert "De as loopt tot 500%: een langere balk is daar afgekapt" in result.stdout
+
+
 def test_the_begroting_chart_stacks_groups_and_draws_an_unknown_line_as_a_lower_bound(minimal: Path) -> None:
     (chart,) = _charts("budget", "--year", "2021", data=minimal)
     ((label, style),) = _bars(chart)

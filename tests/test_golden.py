@@ -28,6 +28,7 @@ from wawtool.cli import app
 EXTENSIONS = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "html": "html"}
 REPORT_FORMATS = ("table", "markdown", "json", "html")
 ALL_FORMATS = (*REPORT_FORMATS, "csv")
+PAGES_MADE_ON = "1767268800"  # 2026-01-01 12:00 UTC: a page says when it was made, and a golden must not age
 SHIPPED_PROJECTS = sorted(p.stem for p in (SHIPPED / "projects").glob("*.yaml"))
 
 
@@ -124,7 +125,7 @@ def waw(directory: Path, *args: str, width: int = 120, env: dict[str, str] | Non
             app,
             ["--data", "data", *args],
             catch_exceptions=False,
-            env={"NO_COLOR": "1", "COLUMNS": str(width), **(env or {})},
+            env={"NO_COLOR": "1", "COLUMNS": str(width), "SOURCE_DATE_EPOCH": PAGES_MADE_ON, **(env or {})},
         )
     finally:
         os.chdir(here)
@@ -338,3 +339,12 @@ def test_json_is_the_report_objects_own_dump(case: Case, workspace: Path, monkey
     report = _report(_dataset(Path("data")), case.args)
     dumped = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     assert dumped == case.path.read_text(encoding="utf-8")
+
+
+def test_a_page_says_the_day_it_was_made_and_source_date_epoch_sets_it(workspace: Path) -> None:
+    """The golden pages hold a fixed day; without SOURCE_DATE_EPOCH a page says today (a golden file that said
+    the day it was written failed CI the day after)."""
+    _, pinned, _ = waw(workspace / "minimal", "status", "--format", "html")
+    assert "gemaakt op 2026-01-01 met waw" in pinned
+    _, today, _ = waw(workspace / "minimal", "status", "--format", "html", env={"SOURCE_DATE_EPOCH": ""})
+    assert f"gemaakt op {dt.date.today().isoformat()} met waw" in today

@@ -169,3 +169,31 @@ def test_july_2020_monitor_and_the_50_plus_pilot() -> None:
         "scholing-afgerond": "2023-10",
         "voortijdig-gestopt": "2023-10",
     }
+
+
+@pytest.mark.parametrize(
+    ("position", "shown"),
+    [("niet-op-koers", "≠ niet op koers"), ("tussenin", "≠ daar tussenin"), ("op-koers", "op koers")],
+)
+def test_the_sources_judgement_stands_beside_the_computed_light_and_never_sets_it(
+    minimal: Path, position: str, shown: str
+) -> None:
+    """Alpha's 8 of 10 computes green; a source that puts it elsewhere is shown with ≠, the light stays green."""
+    results = minimal / "results" / "2021-Q2.yaml"
+    stated = f'    stated:\n      position: {position}\n      words: "synthetisch oordeel"\n      source: "synthetic"\n'
+    results.write_text(
+        results.read_text().replace('    source: "synthetic"\n', '    source: "synthetic"\n' + stated, 1)
+    )
+    table = run("status", "--quarter", "Q2-2021", "--format", "markdown", data=minimal).stdout
+    (alpha,) = [line for line in table.splitlines() if "| Alpha |" in line]
+    assert f"| 🟢 groen | {shown} | de bron: 'synthetisch oordeel'" in alpha
+    (row,) = [
+        r
+        for r in json.loads(run("status", "--quarter", "Q2-2021", "--format", "json", data=minimal).stdout)["rows"]
+        if r["project"] == "alpha"
+    ]
+    assert (row["state"], row["stated"]["position"], row["stated_differs"]) == (
+        "groen",
+        position,
+        position != "op-koers",
+    )

@@ -84,6 +84,10 @@ def test_monitor_examples_are_real_output() -> None:
         "status", "--quarter", "Q3-2023", "--category", "scholingsprojecten", "--format", "markdown", data=SHIPPED
     )
     assert status.stdout.strip() in README
+    stated = run(
+        "status", "--quarter", "Q3-2020", "--category", "begeleiding-doelgroepen", "--format", "markdown", data=SHIPPED
+    )
+    assert stated.stdout.strip() in README and "| 🟢 groen | op koers |" in stated.stdout
     report = run("report", "--quarter", "Q3-2021", "--format", "markdown", data=SHIPPED).stdout
     assert report[: report.index("### Doorstroombanen")].strip() in README
     assert report[report.index("### WSP-projecten") : report.index("### Gemeentelijke projecten")].strip() in README

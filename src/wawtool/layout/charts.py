@@ -79,9 +79,13 @@ def _share_label(share: Decimal, approximate: bool) -> str:
     return figure_text(Figure(value=share, approximate=approximate), money=False, percent=True)
 
 
+SHARE_AXIS_END = Decimal(500)  # percent: a bar beyond is cut here, its label still says the share itself
+
+
 def share_chart(rows: Sequence[StatusRow], heading: str, chart_id: str = "aandeel") -> ChartSpec | None:
-    """Only rows with a target or a share are drawn; the rest have no
-    share of a target to show (words only, no target)."""
+    """Only rows with a target or a share are drawn; the rest have no share of a target to show (words only,
+    no target). The axis ends at 500%: a share of 100.000% (a result typed with three zeros too many) would
+    otherwise squeeze every other bar to nothing, and pygal would draw a label every 50% up to it."""
     drawn = [r for r in rows if r.share is not None or (r.target is not None and r.result is not None)]
     if not drawn:
         return None
@@ -99,16 +103,25 @@ def share_chart(rows: Sequence[StatusRow], heading: str, chart_id: str = "aandee
         shown = _share_label(row.share, row.share_approximate)
         colour = LIGHT_COLOUR.get(row.state.value, NO_LIGHT_COLOUR)
         labels.append(name)
-        bars.append(_bar(row.share, f"{shown}  {word}", colour, row.share_approximate))
+        cut = row.share > SHARE_AXIS_END
+        label = f"{shown}  {word}" + ("  (balk afgekapt)" if cut else "")
+        bars.append(_bar(min(row.share, SHARE_AXIS_END), label, colour, row.share_approximate))
         spoken.append(f"{name}: {shown} van het doel naar rato, {word}")
-    highest = max([float(r.share) for r in drawn if r.share is not None] + [100.0])
+    shares = [r.share for r in drawn if r.share is not None]
+    highest = float(min(max([*shares, Decimal(100)]), SHARE_AXIS_END))
     top = 50 * (int(highest * 1.3) // 50 + 1)  # room for the labels beside the longest bar
     description = (
         f"{heading}. Staafdiagram met per project en indicator het resultaat als percentage van het doel "
         f"naar rato; 100% is op schema. " + "; ".join(spoken) + "."
     )
     series = [Series("Aandeel van het doel naar rato", bars)]
-    return ChartSpec("shares", chart_id, heading, description, labels, series, top=top)
+    notes = []
+    if any(share > SHARE_AXIS_END for share in shares):
+        notes.append(
+            f"De as loopt tot {SHARE_AXIS_END}%: een langere balk is daar afgekapt; "
+            "het getal ernaast is het aandeel zelf."
+        )
+    return ChartSpec("shares", chart_id, heading, description, labels, series, top=top, notes=notes)
 
 
 def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting") -> ChartSpec | None:

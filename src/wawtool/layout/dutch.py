@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from ..figures import QUALIFIERS, Figure
 from ..money import whole_euros
 from ..values import Verdict
-from .table import Cell, FigureCell, LightCell, MoneyCell, VerdictCell
+from .table import Cell, CountCell, FigureCell, LightCell, MoneyCell, VerdictCell
 
 UNKNOWN_LABEL = "onbekend"
 VERDICT_LABEL = {
@@ -109,6 +109,8 @@ def cell_text(cell: Cell, *, markdown: bool = False) -> str:
         return light_text(cell, markdown=markdown)
     if isinstance(cell, MoneyCell):
         return money_text(cell)
+    if isinstance(cell, CountCell):
+        return number_text(cell.value, cell.qualifier, percent=cell.percent)
     if isinstance(cell, FigureCell):
         return figure_text(cell.figure, money=cell.money, percent=cell.percent)
     if isinstance(cell, VerdictCell):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..figures import Figure
 from ..reports.monitor import MonitorReport
 from ..reports.status import MonitorFigure, StatusReport, StatusRow
-from .dutch import figure_text, number_text
-from .table import Cell, LightCell, Table
+from .dutch import cell_text, figure_text
+from .table import Cell, CountCell, LightCell, Table
 
 STATED_NOTE = (
     "Volgens de bron: het oordeel van de bron zelf (op koers, daar tussenin, niet op koers, of in woorden), naast "
@@ -14,10 +14,10 @@ STATED_NOTE = (
 )
 
 
-def _figure(figure: MonitorFigure | None, unit: str | None) -> str:
+def _figure(figure: MonitorFigure | None, unit: str | None) -> CountCell | None:
     if figure is None:
-        return ""
-    return number_text(figure.value, figure.qualifier, percent=unit == "percent")
+        return None
+    return CountCell(figure.value, figure.qualifier, percent=unit == "percent")
 
 
 POSITION_LABEL = {"op-koers": "op koers", "tussenin": "daar tussenin", "niet-op-koers": "niet op koers"}
@@ -26,7 +26,7 @@ POSITION_LABEL = {"op-koers": "op koers", "tussenin": "daar tussenin", "niet-op-
 def _explanation(row: StatusRow) -> str:
     parts = [row.reason] if row.manual and row.reason else []
     if row.later_result is not None:
-        later = _figure(row.later_result, row.unit)
+        later = cell_text(_figure(row.later_result, row.unit))
         parts.append(f"geen cijfer van dit kwartaal; later: {later} (stand {row.later_as_of})")
     if row.stated is not None:
         parts.append(f"de bron: '{row.stated.words}'")
@@ -89,8 +89,8 @@ def monitor_tables(report: MonitorReport) -> list[Table]:
     headline: list[list[Cell]] = [
         [
             h.indicator_name,
-            number_text(h.result.value, h.result.qualifier),
-            number_text(h.target.value, h.target.qualifier) if h.target else "",
+            CountCell(h.result.value, h.result.qualifier),
+            CountCell(h.target.value, h.target.qualifier) if h.target else "",
             "; ".join(part for part in (h.note or h.result.quote, h.target_description) if part),
         ]
         for h in report.headline

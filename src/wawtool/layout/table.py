@@ -42,7 +42,16 @@ class FigureCell:
     percent: bool = False
 
 
-Cell = str | int | MoneyCell | FigureCell | VerdictCell | LightCell | None
+@dataclass(frozen=True)
+class CountCell:
+    """A monitor figure (a count or a percentage) with the word its source put before it: `ruim 80`, `1.160`."""
+
+    value: Decimal | None
+    qualifier: str | None = None
+    percent: bool = False
+
+
+Cell = str | int | MoneyCell | FigureCell | CountCell | VerdictCell | LightCell | None
 
 
 @dataclass(frozen=True)

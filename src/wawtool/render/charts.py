@@ -27,6 +27,7 @@ class Chart:
     description: str
     width: int
     height: int
+    notes: tuple[str, ...] = ()
 
     @property
     def data_uri(self) -> str:
@@ -175,7 +176,8 @@ def _values_beside_bars(root: Any) -> Any:
     rects = [r for bar in root.iter() if bar.get("class") == "bar" for r in bar if str(r.tag).endswith("rect")]
     texts = [t for t in root.iter() if str(t.tag).endswith("text") and "value" in (t.get("class") or "").split()]
     for rect, text in zip(rects, texts, strict=False):
-        text.set("x", str(float(rect.get("x")) + float(rect.get("width")) + 6))
+        # a bar of zero (a result of 0) is drawn without a width, and sometimes without an x
+        text.set("x", str(float(rect.get("x") or 0) + float(rect.get("width") or 0) + 6))
         text.set("style", "text-anchor:start")
     return root
 
@@ -263,4 +265,11 @@ def _render(chart: Any, spec: ChartSpec) -> Chart:
     finally:
         if was_lxml:
             etree.to_lxml()
-    return Chart(title=title, svg=svg, description=description, width=chart.config.width, height=chart.config.height)
+    return Chart(
+        title=title,
+        svg=svg,
+        description=description,
+        width=chart.config.width,
+        height=chart.config.height,
+        notes=tuple(spec.notes),
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..layout.table import Cell, FigureCell, LightCell, MoneyCell, Table, VerdictCell
+from ..layout.dutch import QUALIFIER_LABEL, UNKNOWN_LABEL
+from ..layout.table import Cell, CountCell, FigureCell, LightCell, MoneyCell, Table, VerdictCell
 
 
 def _csv_value(cell: Cell) -> str:
@@ -14,6 +15,11 @@ def _csv_value(cell: Cell) -> str:
         return "" if cell.amount is None else str(cell.amount)
     if isinstance(cell, FigureCell):
         return "" if cell.figure.value is None else str(cell.figure.value)
+    if isinstance(cell, CountCell):  # the number as written, its word and unit kept: `ruim 1160`, `80%`, never `1.160`
+        if cell.value is None:
+            return UNKNOWN_LABEL
+        number = f"{cell.value}%" if cell.percent else str(cell.value)
+        return f"{QUALIFIER_LABEL[cell.qualifier]} {number}" if cell.qualifier else number
     if isinstance(cell, VerdictCell):
         return cell.verdict.value
     if isinstance(cell, LightCell):

@@ -4,6 +4,7 @@ with the table headers repeated, and pastes into Word with its tables intact. Ji
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
 # A page with a table this wide prints landscape: on portrait A4 its words would break mid-word.
 LANDSCAPE_COLUMNS = 7
 VERDICT_CLASS = {Verdict.PASS: "pass", Verdict.FAIL: "fail", Verdict.UNKNOWN: "unknown"}
+
+
+def generated_on() -> dt.date:
+    """The date a page says it was made: SOURCE_DATE_EPOCH (reproducible-builds.org) pins it, so a site rebuilt
+    from the same commit is byte for byte the same page; a value that is not a count of seconds is ignored."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isascii() and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ def page(
         }
         for t in tables
     ]
-    generated = dt.date.today().isoformat()
+    generated = generated_on().isoformat()
     source = f"{data} ({data_version})" if data_version else data
     return environment.get_template("page.html.j2").render(
         title=title,
