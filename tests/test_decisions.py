@@ -94,20 +94,33 @@ def test_a_line_reduced_by_the_wrong_amount_names_the_cents(shipped_copy: Path) 
 
 
 def test_a_changed_line_whose_decision_moves_nothing_is_a_finding(shipped_copy: Path) -> None:
-    path = shipped_copy / "projects" / "basiskok.yaml"
+    path = shipped_copy / "projects" / "energietransitie.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "    amount: 50000\n", "    amount: 50000\n    previous_amount: 45000\n    changed_by: bijstelling-2020\n", 1
+        "    amount: 400000\n", "    amount: 400000\n    previous_amount: 395000\n    changed_by: doc-23001887\n", 1
     )
     path.write_text(text, encoding="utf-8")
     result = run("check-budget", "--format", "json", data=shipped_copy)
     assert result.exit_code == 1
     (move,) = [m for m in json.loads(result.stdout)["moves"] if m["verdict"] == "fail"]
     assert (move["decision"], move["project"], move["declared"], move["difference"]) == (
-        "bijstelling-2020",
-        "basiskok",
+        "doc-23001887",
+        "energietransitie",
         "0.00",
         "5000.00",
     )
+
+
+def test_a_change_before_the_decision_that_introduced_the_line_is_refused(shipped_copy: Path) -> None:
+    """Basiskok's 2024 line is introduced by DOC-23001887 (2023): the 2020 bijstelling cannot have changed it,
+    and the versions of the begroting are read from that order."""
+    path = shipped_copy / "projects" / "basiskok.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    amount: 50000\n", "    amount: 50000\n    previous_amount: 45000\n    changed_by: bijstelling-2020\n", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", data=shipped_copy)
+    assert result.exit_code == 2
+    assert "basiskok.yaml:" in result.stdout and "E-ORDER" in result.stdout
 
 
 def test_a_move_to_a_line_of_another_year_is_unusable(shipped_copy: Path) -> None:

@@ -33,10 +33,16 @@ def test_zorgstart_from_preparation_to_its_extension_with_results_against_target
 
 def test_show_as_table_and_markdown() -> None:
     table = run("show", "zorgstart", data=SHIPPED).stdout
-    for text in ("Verlengd tot", "2024-12 (DOC-23001887)", "Resultaten Q3-2021", "Resultaten Q3-2023", "€ 557.000"):
+    for text in (
+        "Verlengd tot",
+        "2024-12 (voorgesteld in DOC-23001887)",
+        "Resultaten Q3-2021",
+        "Resultaten Q3-2023",
+        "€ 557.000",
+    ):
         assert text in table
     markdown = run("show", "trainingen", "--format", "markdown", data=SHIPPED).stdout
-    assert "(was € 46.052,81, gewijzigd bij DOC-23001887)" in markdown
+    assert "(was € 46.052,81, gewijzigd bij DOC-23001887, voorgesteld)" in markdown
 
 
 def test_an_unknown_project_is_exit_2_with_a_hint() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import decisions
 from .figures import Figure, precision_of, sum_of
 from .load.loader import Dataset
 from .models import BudgetLine, CostLine, Project
@@ -165,18 +166,28 @@ def compare(stated: StatedSum, lines: Side) -> tuple[Verdict, Decimal, str]:
     )
 
 
-def _line_item(line: BudgetLine, label: str | None = None) -> Item:
-    return Item(label=label or line.description, amount=line.amount, note=line.note)
+def _line_item(line: BudgetLine, label: str, as_left_by: str | None, order: dict[str, int]) -> Item | None:
+    """The line in the version its total was stated for: None where a later decision introduced it."""
+    at = decisions.line_amount_after(line, as_left_by, order) if as_left_by else line.amount
+    if at == decisions.ABSENT:
+        return None
+    return Item(label=label, amount=at if isinstance(at, Decimal) else None, note=line.note)
 
 
 def total_checks(dataset: Dataset) -> list[TotalCheck]:
+    """Every stated total against its lines, in the version of the begroting it was stated for."""
     checks: list[TotalCheck] = []
+    order = decisions.positions(dataset)
     for located in dataset.projects:
         project = located.model
         by_id = {line.id: line for line in project.budget if line.id}
         for total in project.totals:
             lines = [by_id[i] for i in total.lines if i in by_id] if total.lines else list(project.budget)
-            items = [_line_item(line, f"{years_text(line.span())} {line.description}") for line in lines]
+            found = [
+                _line_item(line, f"{years_text(line.span())} {line.description}", total.decision, order)
+                for line in lines
+            ]
+            items = [item for item in found if item is not None]
             stated = StatedSum(amount=total.amount, source=total.source)
             checks.append(_total_check(project.name, total.label, stated, side(items, total.amount)))
     for decision_file in dataset.decisions:
@@ -184,7 +195,7 @@ def total_checks(dataset: Dataset) -> list[TotalCheck]:
         st = decision.stated_total
         if st is None or st.year is None:
             continue
-        year_lines = lines_for_year(dataset, st.year)
+        year_lines = lines_for_year(dataset, st.year, as_left_by=decision.id)  # its own version, not today's
         items = [Item(label=y.label, amount=y.amount, project=y.project) for y in year_lines]
         stated = StatedSum(
             amount=st.amount,
@@ -222,28 +233,35 @@ def line_figures(project: Project) -> list[Figure]:
     return figures
 
 
-def lines_for_year(dataset: Dataset, year: int) -> list[YearLine]:
-    """Every single-year commitment of `year`: programme cost lines first, then projects."""
+def lines_for_year(dataset: Dataset, year: int, as_left_by: str | None = None) -> list[YearLine]:
+    """Every single-year commitment of `year`: programme cost lines first, then projects. With `as_left_by`
+    (a decision id), the begroting as that decision left it: lines a later decision introduces are out, and a
+    line a later decision changed has its amount from before that change."""
     lines: list[YearLine] = []
+    chain = decisions.positions(dataset) if as_left_by else {}
     groups = {g.id: g.name for g in dataset.programmes.model.begroting_groups} if dataset.programmes else {}
     if dataset.programmes:
         for cost in dataset.programmes.model.cost_lines:
-            if cost.year == year:
+            at = decisions.cost_line_amount_after(cost, as_left_by, chain) if as_left_by else cost.amount
+            if cost.year == year and at != decisions.ABSENT:
                 lines.append(_cost_line(cost, groups))
     for located in dataset.projects:
         project = located.model
         figures = line_figures(project) if project.totals else None
         own = [(i, line) for i, line in enumerate(project.budget) if line.year == year]
         for i, line in own:
+            at = decisions.line_amount_after(line, as_left_by, chain) if as_left_by else line.amount
+            if at == decisions.ABSENT:
+                continue
             label = project.name if len(own) == 1 else f"{project.name}: {line.description}"
-            figure = figures[i] if figures else None
+            figure = figures[i] if figures and at == line.amount else None
             lines.append(
                 YearLine(
                     group=project.begroting_group,
                     group_name=groups.get(project.begroting_group, ""),
                     label=label,
                     project=project.id,
-                    amount=figure.value if figure else line.amount,
+                    amount=figure.value if figure else (at if isinstance(at, Decimal) else None),
                     derived_from=figure.derived_from if figure else None,
                     condition=line.condition,
                     condition_failed=line.condition_failed.as_of if line.condition_failed else None,

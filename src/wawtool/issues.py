@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "E-PERIOD": "an end before its start",
     "E-YEAR": "a budget year outside the project period",
     "E-DUPLINE": "the same budget line twice",
+    "E-ORDER": "changes of a line out of the order of their decisions",
     "E-NODATA": "the data directory cannot be used",
     "E-UNREAD": "a file in the data directory that waw does not read",
 }

@@ -272,6 +272,14 @@ class ConditionFailed(Frozen):
     note: Text | None = None
 
 
+class AmountChange(Frozen):
+    """A begrotingswijziging of one line: the amount the line had before `decision` changed it."""
+
+    decision: Id
+    previous_amount: Money
+    note: Text | None = None
+
+
 class BudgetLine(Frozen):
     id: Id | None = None
     year: Year | None = None
@@ -284,10 +292,17 @@ class BudgetLine(Frozen):
     decision: Id | None = None
     condition: Text | None = None
     condition_failed: ConditionFailed | None = None
-    previous_amount: Money | None = None
+    previous_amount: Money | None = None  # one change: the amount before `changed_by`
     changed_by: Id | None = None
+    changes: list[AmountChange] = []  # more than one change, oldest first
     source: Text
     note: Text | None = None
+
+    def history(self) -> list[AmountChange]:
+        """Every decision that changed the line's amount, oldest first, with the amount before it."""
+        if self.changed_by is not None and self.previous_amount is not None:
+            return [AmountChange(decision=self.changed_by, previous_amount=self.previous_amount)]
+        return list(self.changes)
 
     @model_validator(mode="after")
     def _one_year_field(self) -> BudgetLine:
@@ -299,6 +314,8 @@ class BudgetLine(Frozen):
             raise ValueError(
                 "`previous_amount` (the amount before a decision) and `changed_by` (that decision) go together"
             )
+        if self.changed_by is not None and self.changes:
+            raise ValueError("give one change as `previous_amount` with `changed_by`, or every change in `changes`")
         return _require_note(self, self.amount)
 
     def span(self) -> list[int]:
@@ -306,9 +323,13 @@ class BudgetLine(Frozen):
 
 
 class StatedTotal(Frozen):
+    """A project's total as a document states it; with `decision`, for the begroting as that decision left it,
+    so a later wijziging does not make it wrong."""
+
     label: Text
     amount: Money
     lines: list[Id] | None = None
+    decision: Id | None = None
     source: Text
     note: Text | None = None
 
@@ -551,6 +572,39 @@ class Move(Frozen):
     note: Text | None = None
 
 
+class DecisionStatus(StrEnum):
+    """A decision's life: a proposal is not a decision. `uitgevoerd`: a later document shows it carried out,
+    where no source records its adoption."""
+
+    CONCEPT = "concept"
+    VOORGESTELD = "voorgesteld"
+    ZIENSWIJZE = "zienswijze"  # the councils' term for a view (Wgr), `date` to `until`
+    VASTGESTELD = "vastgesteld"
+    VERWORPEN = "verworpen"
+    INGETROKKEN = "ingetrokken"
+    UITGEVOERD = "uitgevoerd"
+
+
+class DecisionStep(Frozen):
+    """One dated step of a decision, with its source: who took it (`by`) and, for a proposal, to whom (`to`)."""
+
+    status: DecisionStatus
+    date: dt.date
+    by: Text | None = None
+    to: Text | None = None
+    until: dt.date | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _term(self) -> DecisionStep:
+        if self.until is not None and self.status is not DecisionStatus.ZIENSWIJZE:
+            raise ValueError("`until` is the end of a zienswijze term: only a `zienswijze` step has it")
+        if self.until is not None and self.until < self.date:
+            raise ValueError("the zienswijze term ends (`until`) before it starts (`date`)")
+        return self
+
+
 class Decision(Frozen):
     id: Id
     kind: Literal["bijstelling", "begroting", "begrotingswijziging"]
@@ -558,6 +612,8 @@ class Decision(Frozen):
     title: Text
     date: dt.date
     source: Text
+    status: list[DecisionStep] = []  # oldest first; empty: the data do not say (reports say `status onbekend`)
+    year: Year | None = None  # a `begroting`: the year whose primitieve begroting it sets
     stopped: list[Id] = []
     released: list[Release] = []
     funded: list[Id] = []
@@ -568,6 +624,11 @@ class Decision(Frozen):
 
     @model_validator(mode="after")
     def _shape(self) -> Decision:
+        dates = [step.date for step in self.status]
+        if dates != sorted(dates):
+            raise ValueError("the steps of `status` go oldest first")
+        if self.year is not None and self.kind != "begroting":
+            raise ValueError("`year` names the year a `begroting` sets; a wijziging names its years in its moves")
         if self.kind == "bijstelling" and not (self.released and self.funded):
             raise ValueError("a bijstelling names what it releases (`released`) and what it funds (`funded`)")
         if self.kind == "begrotingswijziging" and not self.moves:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .decisions import change_by, changes, positions
 from .load.loader import Dataset
 from .models import BudgetLine, Decision, Project
 from .values import ZERO, Report, Verdict
@@ -20,7 +21,7 @@ class MoveCheck(Report):
     label: str
     year: int | None
     previous: Decimal | None  # the line before the decision (0 for a line the decision creates)
-    amount: Decimal | None  # the line now
+    amount: Decimal | None  # the line as the decision left it (before the next change, or now)
     declared: Decimal  # what the decision's moves add to (+) or take from (-) this line
     actual: Decimal | None  # amount minus previous; None where the line's amount is unknown
     difference: Decimal
@@ -31,6 +32,7 @@ class MoveCheck(Report):
 def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveCheck]:
     """Every declared move is reflected in the lines, and every changed line by a move of its decision."""
     checks = []
+    order = positions(dataset)
     for decision in [only] if only else [located.model for located in dataset.decisions]:
         declared: dict[tuple[str, str], Decimal] = {}
         for move in decision.moves:
@@ -42,19 +44,23 @@ def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveChec
             project = project_located.model
             for line in project.budget:
                 key = (project.id, line.id or "")
-                if line.changed_by == decision.id or key in declared:
-                    checks.append(_move_check(decision, project, line, declared.get(key, ZERO)))
+                if changes(line, decision.id) or key in declared:
+                    before, after = change_by(line, decision.id, order)
+                    if before is None and line.decision == decision.id:
+                        before = ZERO  # a line the decision creates
+                    checks.append(_move_check(decision, project, line, declared.get(key, ZERO), before, after))
     return checks
 
 
-def _move_check(decision: Decision, project: Project, line: BudgetLine, declared: Decimal) -> MoveCheck:
-    if line.changed_by == decision.id:
-        previous: Decimal | None = line.previous_amount
-    elif line.decision == decision.id and line.previous_amount is None:
-        previous = ZERO  # a line the decision creates
-    else:
-        previous = line.amount  # not changed by this decision
-    actual = line.amount - previous if line.amount is not None and previous is not None else None
+def _move_check(
+    decision: Decision,
+    project: Project,
+    line: BudgetLine,
+    declared: Decimal,
+    previous: Decimal | None,
+    amount: Decimal | None,
+) -> MoveCheck:
+    actual = amount - previous if amount is not None and previous is not None else None
     if actual is None:
         verdict, difference = Verdict.UNKNOWN, ZERO
         why = "het bedrag van de regel is onbekend"
@@ -78,7 +84,7 @@ def _move_check(decision: Decision, project: Project, line: BudgetLine, declared
         label=line.description,
         year=line.year,
         previous=previous,
-        amount=line.amount,
+        amount=amount,
         declared=declared,
         actual=actual,
         difference=difference,

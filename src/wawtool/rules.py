@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from . import decisions
 from .issues import Issue
 from .load.loader import Dataset, Located
 from .models import BudgetLine, Decision, MoveEnd, Project
@@ -164,8 +165,11 @@ def check_project_references(dataset: Dataset) -> list[Issue]:
             ref(located, "funding source", line.funding, "budget", i, "funding")
             ref(located, "decision", line.decision, "budget", i, "decision")
             ref(located, "decision", line.changed_by, "budget", i, "changed_by")
+            for j, change in enumerate(line.changes):
+                ref(located, "decision", change.decision, "budget", i, "changes", j, "decision")
         line_ids = {line.id for line in project.budget if line.id}
         for i, total in enumerate(project.totals):
+            ref(located, "decision", total.decision, "totals", i, "decision")
             for j, line_id in enumerate(total.lines or []):
                 if line_id not in line_ids and not located.partial:  # a left-out line is not a missing one
                     message = f"no budget line with id '{line_id}'"
@@ -386,6 +390,24 @@ def _line_key(line: BudgetLine) -> tuple[object, ...]:
     return (tuple(line.span()), line.description.strip().lower(), line.phase)
 
 
+def check_line_histories(dataset: Dataset) -> list[Issue]:
+    """A line's changes follow the order of their decisions, after the decision that introduced the line:
+    the earlier versions of the begroting are read from this chain."""
+    order = decisions.positions(dataset)
+    issues = []
+    for located in dataset.projects:
+        for i, line in enumerate(located.model.budget):
+            known = [c.decision for c in line.history() if c.decision in order]
+            steps = ([line.decision] if line.decision in order else []) + known
+            if [order[d] for d in steps] != sorted(order[d] for d in steps) or len(set(steps)) != len(steps):
+                where = ("budget", i, "changes" if line.changes else "changed_by")
+                message = "the changes of this line are not in the order of their decisions (by date), oldest first"
+                if line.decision in known:
+                    message = f"decision '{line.decision}' introduces this line and cannot also change it"
+                issues.append(located.issue("E-ORDER", where, message))
+    return issues
+
+
 RULES: list[Rule] = [
     check_unique_ids,
     check_unique_names,
@@ -397,6 +419,7 @@ RULES: list[Rule] = [
     check_periods,
     check_budget_years,
     check_duplicate_lines,
+    check_line_histories,
     check_results_files,
     check_realisatie_files,
     check_ledger_mapping,

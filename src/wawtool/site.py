@@ -6,16 +6,19 @@ names and decision references link to their pages, so the source of every figure
 
 from __future__ import annotations
 
+from . import decisions
 from .budget import budget_years
 from .layout.budget import budget_tables
 from .layout.charts import ChartSpec, begroting_chart, charts_for, share_chart, share_heading
 from .layout.check_budget import check_budget_summary, check_budget_tables
 from .layout.decision import decision_summary, decision_tables
+from .layout.dutch import decision_status_text
 from .layout.monitor import monitor_tables
 from .layout.project import project_tables
 from .layout.table import FigureCell, LightCell, MoneyCell, Table
 from .load.git import data_version
 from .load.loader import Dataset
+from .models import Decision
 from .periods import Quarter
 from .render.charts import draw
 from .render.html import page
@@ -143,8 +146,13 @@ def _start_tables(dataset: Dataset, budgets: dict[int, BudgetReport], quarters: 
     tables.append(
         Table(
             title="Besluiten",
-            columns=["Kenmerk", "Titel"],
-            rows=[[d.model.reference, d.model.title] for d in dataset.decisions],
+            columns=["Kenmerk", "Titel", "Status"],
+            rows=[[d.reference, d.title, _status(d)] for d in decisions.chain(dataset)],
         )
     )
     return tables
+
+
+def _status(decision: Decision) -> str:
+    step = decisions.current_step(decision)
+    return decision_status_text(step.status.value if step else None, step.date.isoformat() if step else None)

@@ -90,20 +90,23 @@ def check_budget(
 @app.command("decision")
 def decision_command(
     ctx: typer.Context,
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="The decision's id, e.g. bijstelling-2020.")],
+    decision_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The decision's id or kenmerk, e.g. bijstelling-2020 or 20.0006972.")
+    ],
     fmt: ReportFormatOption = ReportFormat.table,
 ) -> None:
     """One decision as a collegevoorstel's financial paragraph: what stops, is released and funded, was/wordt per
     line and year, the effect on each year's total and headroom, the conditions and the verdict."""
+    from ..decisions import find as find_decision
     from ..layout.decision import decision_summary, decision_tables
     from ..reports.decision import build_decision_report
     from ..values import Verdict
 
     invocation: Invocation = ctx.obj
     dataset = checked_dataset(invocation)
-    decision = dataset.decision(decision_id)
+    decision = find_decision(dataset, decision_id)
     if decision is None:
-        known = ", ".join(d.model.id for d in dataset.decisions) or "none"
+        known = ", ".join(f"{d.model.id} ({d.model.reference})" for d in dataset.decisions) or "none"
         usage(f"no decision '{decision_id}' in {invocation.data}/decisions (known: {known})")
     report = build_decision_report(dataset, decision)
     failed = report.verdict is Verdict.FAIL

@@ -55,7 +55,8 @@ def decision_yaml(decision_id: str, reference: str, title: str, today: dt.date) 
     return f"""# A new decision. `kind: begroting` records it; to move money between budget lines, make it a
 # begrotingswijziging with `moves:` (below), lower the source line to its new amount with
 # `previous_amount` (the amount before) and `changed_by: {decision_id}`, and give the destination
-# line `decision: {decision_id}` (a new line) or `previous_amount` + `changed_by` (a raised line).
+# line `decision: {decision_id}` (a new line) or `previous_amount` + `changed_by` (a raised line); a
+# line changed before lists every change, oldest first, in `changes: [{{decision, previous_amount}}]`.
 # `waw check-budget` then checks that every move is reflected, to the cent; `waw decision {decision_id}`
 # prints the financial paragraph.
 id: {decision_id}
@@ -64,6 +65,12 @@ reference: "{reference}"
 title: "{title}"
 date: {today:%Y-%m-%d}
 source: "Nog geen bron: het collegevoorstel met kenmerk en datum"
+# Its life, oldest first: concept, voorgesteld (by, to), zienswijze (date to until), vastgesteld (by),
+# verworpen, ingetrokken; a proposal is not a decision, and every report says which this one is.
+status:
+  - status: concept
+    date: {today:%Y-%m-%d}
+    source: "Nog geen bron: het concept"
 # moves:
 #   - year: 2024
 #     amount: 100000

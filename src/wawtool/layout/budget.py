@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..budget import Risk
 from ..realisatie import NO_REALISATIE
 from ..reports.budget import BudgetReport
-from .dutch import cell_text
+from ..versions import VersionStep, YearVersions
+from .dutch import cell_text, change_text, decision_status_text
 from .realisatie import realisatie_tables
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
@@ -19,6 +20,38 @@ def risks_table(report_risks: list[Risk]) -> Table:
         columns=["Jaar", "Post", "Bedrag", "Voorwaarde"],
         rows=rows,
         numeric=frozenset({2}),
+    )
+
+
+def _version_row(label: str, step: VersionStep) -> list[Cell]:
+    change = change_text(step.change) if label != "Primitieve begroting" else ""
+    return [
+        label,
+        f"{step.reference} ({step.date})",
+        decision_status_text(step.status, step.status_date),
+        change,
+        MoneyCell(step.total, whole=True, partly_unknown=bool(step.unknown_lines)),
+    ]
+
+
+def versions_table(versions: YearVersions) -> Table:
+    """Primitief, each wijziging by its decision, na wijziging: the chain of the data's own decisions."""
+    rows = [_version_row("Primitieve begroting", versions.primitief)]
+    rows += [_version_row(f"{i}e begrotingswijziging", step) for i, step in enumerate(versions.wijzigingen, 1)]
+    footer: list[list[Cell]] = [["Begroting na wijziging", "", "", "", MoneyCell(versions.na_wijziging, whole=True)]]
+    notes = [
+        "Elke versie volgt uit de besluiten in de data: een regel die een besluit invoert, telt vanaf dat besluit; "
+        "een gewijzigde regel noemt het besluit en het bedrag ervoor."
+    ]
+    if any(step.status not in ("vastgesteld", "uitgevoerd") for step in [versions.primitief, *versions.wijzigingen]):
+        notes.append("Een voorgesteld besluit is nog geen besluit: de bedragen die erop rusten, staan er wel in.")
+    return Table(
+        title=f"Versies van de begroting {versions.year}",
+        columns=["Versie", "Besluit", "Status", "Wijziging", "Totaal"],
+        rows=rows,
+        footer=footer,
+        notes=notes,
+        numeric=frozenset({3, 4}),
     )
 
 
@@ -70,6 +103,8 @@ def budget_tables(report: BudgetReport) -> list[Table]:
             numeric=frozenset({2}),
         )
     ]
+    if report.versions is not None:
+        tables.append(versions_table(report.versions))
     if report.realisatie is not None:
         tables += realisatie_tables(report.realisatie)
     else:

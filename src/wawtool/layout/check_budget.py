@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from ..budget import Item, TotalCheck, YearCheck
+from ..decisions import Resting
 from ..figures import Figure
 from ..moves import MoveCheck
 from ..neutrality import NeutralityCheck, Post
+from ..periods import years_text
 from ..realisatie import NO_REALISATIE, Comparison
 from ..reports.check_budget import CheckBudgetReport
 from ..values import Verdict
 from .budget import risks_table
-from .dutch import cell_text
+from .dutch import cell_text, change_text, decision_status_text, euro
 from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
@@ -38,7 +40,42 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     underspend = [(r.year, row) for r in report.realisatie for row in r.underspend]
     if underspend:
         tables.append(_underspend_table(underspend))
+    if report.decisions:
+        tables.append(_decisions_table(report.decisions))
     return tables
+
+
+def _decisions_table(resting: list[Resting]) -> Table:
+    """Which figures rest on a decision that is only proposed: check-budget checks the data as they stand,
+    proposals included, and says so."""
+    rows: list[list[Cell]] = []
+    for r in resting:
+        parts = []
+        if r.introduced:
+            parts.append(f"{r.introduced} nieuwe regel(s), {euro(r.introduced_amount)}")
+        if r.changed:
+            parts.append(f"{r.changed} gewijzigde regel(s), {change_text(r.changed_amount, whole=False)}")
+        if r.extensions:
+            parts.append(f"{r.extensions} verlenging(en)")
+        rows.append(
+            [
+                f"{r.reference} ({r.date})",
+                decision_status_text(r.status, r.status_date),
+                years_text(r.years) if r.years else "",
+                "; ".join(parts),
+            ]
+        )
+    proposed = [r.reference for r in resting if not r.adopted]
+    notes = ["check-budget toetst de data zoals ze er staan, voorstellen inbegrepen."]
+    if proposed:
+        notes.append(
+            "Niet vastgesteld (de bedragen en verlengingen die erop rusten zijn voorstellen): "
+            + ", ".join(proposed)
+            + "."
+        )
+    return Table(
+        title="Besluiten en hun status", columns=["Besluit", "Status", "Jaren", "Rust erop"], rows=rows, notes=notes
+    )
 
 
 def _realisatie_check_table(report: CheckBudgetReport) -> Table:
@@ -330,6 +367,9 @@ def check_budget_summary(report: CheckBudgetReport) -> str:
         for f in report.failures
     ]
     text = f"{tally}." if not parts else f"{tally}. Voldoet niet: " + "; ".join(parts) + "."
+    proposed = [f"{r.reference} ({r.status or 'status onbekend'})" for r in report.decisions if not r.adopted]
+    if proposed:
+        text += " Rust op niet vastgestelde besluiten: " + ", ".join(proposed) + "."
     if report.undecided:
         text += (
             " Niet toetsbaar: "

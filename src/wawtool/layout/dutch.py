@@ -41,6 +41,18 @@ def euro(amount: Decimal, *, whole: bool = False) -> str:
     return f"€ {'-' if amount < 0 else ''}{text}"
 
 
+def change_text(amount: Decimal, *, whole: bool = True) -> str:
+    """A change of a total: `+€ 4.402`, `−€ 29.000`, `€ 0`."""
+    if not amount:
+        return euro(amount, whole=whole)
+    return ("+" if amount > 0 else "−") + euro(abs(amount), whole=whole)
+
+
+def decision_status_text(status: str | None, date: str | None) -> str:
+    """`voorgesteld 2023-11-16`: a proposal is not a decision, and every report that names one says which."""
+    return f"{status} {date}" if status and date else "status onbekend"
+
+
 def money_text(cell: MoneyCell) -> str:
     if cell.amount is None:
         return UNKNOWN_LABEL

@@ -18,7 +18,10 @@ def project_tables(report: ProjectReport) -> list[Table]:
             Table(
                 title="Verlengingen",
                 columns=["Tot", "Besluit", "Voorwaarde", "Bron"],
-                rows=[[e.end, e.decision, e.condition or "", e.source] for e in report.extensions],
+                rows=[
+                    [e.end, f"{e.decision} ({e.decision_status or 'status onbekend'})", e.condition or "", e.source]
+                    for e in report.extensions
+                ],
             )
         )
     tables.append(
@@ -56,7 +59,9 @@ def _facts_table(report: ProjectReport) -> Table:
     ]
     if report.extensions:
         last = report.extensions[-1]
-        facts.insert(4, ["Verlengd tot", f"{last.end} ({last.decision})"])
+        facts.insert(
+            4, ["Verlengd tot", f"{last.end} ({last.decision_status or 'status onbekend'} in {last.decision})"]
+        )
     return Table(
         title="Gegevens",
         columns=["Gegeven", "Waarde"],
@@ -68,10 +73,9 @@ def _facts_table(report: ProjectReport) -> Table:
 def _budget_table(report: ProjectReport) -> Table:
     rows: list[list[Cell]] = []
     for line in report.budget:
-        changed = (
-            f" (was {euro(line.previous_amount)}, gewijzigd bij {line.changed_by})"
-            if line.previous_amount is not None
-            else ""
+        changed = "".join(
+            f" (was {euro(c.previous_amount)}, gewijzigd bij {c.decision}, {c.decision_status or 'status onbekend'})"
+            for c in line.changes
         )
         rows.append(
             [
@@ -79,7 +83,7 @@ def _budget_table(report: ProjectReport) -> Table:
                 line.description + changed,
                 FigureCell(line.amount),
                 line.funding or "",
-                line.decision or "",
+                f"{line.decision} ({line.decision_status or 'status onbekend'})" if line.decision else "",
                 line.condition or "",
                 line.source,
             ]

@@ -10,6 +10,7 @@ from ..figures import Figure
 from ..load.loader import Dataset
 from ..realisatie import RealisatieYear, realisatie_year
 from ..values import ZERO, Report
+from ..versions import YearVersions, year_versions
 
 
 class BudgetGroup(Report):
@@ -37,6 +38,7 @@ class BudgetReport(Report):
     stated_total: budget.TotalCheck | None
     risks: list[budget.Risk]
     realisatie: RealisatieYear | None  # None: geen realisatie vastgelegd
+    versions: YearVersions | None = None  # None: no begroting decision sets the year
 
 
 def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
@@ -64,6 +66,7 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
         stated_total=stated,
         risks=budget.risks(dataset, year),
         realisatie=realisatie_year(dataset, year, check.committed),
+        versions=year_versions(dataset, year),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import budget
+from ..decisions import Resting, resting_on_decisions
 from ..load.loader import Dataset
 from ..moves import MoveCheck, move_checks
 from ..neutrality import NeutralityCheck, neutrality_checks
@@ -49,6 +50,7 @@ class CheckBudgetReport(Report):
     risks: list[budget.Risk]
     realisatie: list[RealisatieYear]
     no_realisatie: list[int]  # budget years without realisatie: "geen realisatie vastgelegd"
+    decisions: list[Resting]  # what rests on each decision, with its status: a proposal is not a decision
     passed: bool
     failures: list[Failure]
     undecided: list[Undecided]
@@ -88,6 +90,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         risks=budget.risks(dataset, year),
         realisatie=realised,
         no_realisatie=[y.year for y in years if y.year not in {r.year for r in realised}],
+        decisions=[d for d in resting_on_decisions(dataset) if year is None or year in d.years],
         passed=not failures,
         failures=failures,
         undecided=undecided,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..budget import line_figures
+from ..decisions import current_step
 from ..figures import Figure
 from ..load.loader import Dataset
 from ..models import Project
@@ -22,6 +23,7 @@ from .status import StatusRow, last_known_results, project_rows
 class ShowExtension(Report):
     end: str
     decision: str  # the decision's reference, as the documents cite it
+    decision_status: str | None  # its latest step (voorgesteld, vastgesteld, ...); None: the data do not say
     condition: str | None
     source: str
 
@@ -32,15 +34,21 @@ class ShowStatus(Report):
     source: str
 
 
+class ShowChange(Report):
+    decision: str  # the decision's reference
+    decision_status: str | None
+    previous_amount: Decimal  # the amount before that decision changed it
+
+
 class ShowLine(Report):
     years: str
     description: str
     amount: Figure
     funding: str | None
     decision: str | None
+    decision_status: str | None
     condition: str | None
-    previous_amount: Decimal | None  # the amount before `changed_by` changed it
-    changed_by: str | None
+    changes: list[ShowChange]  # every decision that changed the amount, oldest first
     source: str
 
 
@@ -104,6 +112,11 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
         decision = dataset.decision(decision_id) if decision_id else None
         return decision.reference if decision else decision_id
 
+    def status(decision_id: str | None) -> str | None:
+        decision = dataset.decision(decision_id) if decision_id else None
+        step = current_step(decision) if decision else None
+        return step.status.value if step else None
+
     return ProjectReport(
         id=project.id,
         name=project.name,
@@ -118,12 +131,16 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
         period_source=project.period.source if project.period else None,
         extensions=[
             ShowExtension(
-                end=e.end, decision=reference(e.decision) or e.decision, condition=e.condition, source=e.source
+                end=e.end,
+                decision=reference(e.decision) or e.decision,
+                decision_status=status(e.decision),
+                condition=e.condition,
+                source=e.source,
             )
             for e in project.extensions
         ],
         status=[ShowStatus(as_of=s.as_of, status=s.status.value, source=s.source) for s in project.status],
-        budget=_budget_lines(dataset, project, reference),
+        budget=_budget_lines(dataset, project, reference, status),
         totals=[ShowTotal(label=t.label, amount=t.amount, source=t.source) for t in project.totals],
         targets=_targets(dataset, project),
         quarters=_quarters(dataset, project),
@@ -133,7 +150,12 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
     )
 
 
-def _budget_lines(dataset: Dataset, project: Project, reference: Callable[[str | None], str | None]) -> list[ShowLine]:
+def _budget_lines(
+    dataset: Dataset,
+    project: Project,
+    reference: Callable[[str | None], str | None],
+    status: Callable[[str | None], str | None],
+) -> list[ShowLine]:
     assert dataset.programmes is not None
     fundings = {f.id: f.name for f in dataset.programmes.model.funding_sources}
     figures = line_figures(project)
@@ -144,9 +166,16 @@ def _budget_lines(dataset: Dataset, project: Project, reference: Callable[[str |
             amount=figure,
             funding=fundings.get(line.funding, line.funding) if line.funding else None,
             decision=reference(line.decision),
+            decision_status=status(line.decision),
             condition=line.condition,
-            previous_amount=line.previous_amount,
-            changed_by=reference(line.changed_by),
+            changes=[
+                ShowChange(
+                    decision=reference(c.decision) or c.decision,
+                    decision_status=status(c.decision),
+                    previous_amount=c.previous_amount,
+                )
+                for c in line.history()
+            ],
             source=line.source,
         )
         for line, figure in sorted(zip(project.budget, figures, strict=True), key=lambda pair: pair[0].span())

@@ -1,0 +1,100 @@
+"""The begroting over time: a stated total belongs to the version its document stated it for, and a later
+begrotingswijziging shows as a wijziging from it (issue 18, points 1, 2 and 4), on a copy of the shipped data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import SHIPPED, run
+
+STOP_AI_OPERATOR = """\
+id: stop-ai-operator-2024
+kind: begrotingswijziging
+reference: "SYN-2024-07"
+title: "Synthetisch: AI Operator stopt halverwege 2024"
+date: 2024-07-01
+source: "synthetisch testbesluit"
+status:
+  - status: voorgesteld
+    date: 2024-07-01
+    source: "synthetisch"
+moves:
+  - year: 2024
+    amount: 29000
+    from:
+      project: ai-operator
+      line: begeleiding-2024
+    to:
+      funding: waw-reserve
+    source: "synthetisch"
+"""
+
+
+def _stop_ai_operator(data: Path, *, apply: bool = True) -> None:
+    (data / "decisions" / "stop-ai-operator-2024.yaml").write_text(STOP_AI_OPERATOR, encoding="utf-8")
+    if apply:
+        path = data / "projects" / "ai-operator.yaml"
+        text = path.read_text(encoding="utf-8")
+        old = "    amount: 58000\n    description: Begeleiding van de kandidaten in 2024\n"
+        assert old in text
+        new = (
+            "    amount: 29000\n    previous_amount: 58000\n    changed_by: stop-ai-operator-2024\n"
+            "    description: Begeleiding van de kandidaten in 2024\n"
+        )
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _tabel_1(data: Path) -> dict[str, object]:
+    report = json.loads(run("check-budget", "--format", "json", data=data).stdout)
+    (total,) = [t for t in report["totals"] if t["label"] == "Tabel 1 Totaal uitgaven 2024"]
+    return total
+
+
+def test_a_later_wijziging_leaves_tabel_1_true_of_its_own_version(shipped_copy: Path) -> None:
+    _stop_ai_operator(shipped_copy)
+    result = run("check-budget", data=shipped_copy)
+    assert result.exit_code == 0, result.stdout
+    total = _tabel_1(shipped_copy)
+    assert (total["verdict"], total["lines"]["known"]) == ("pass", "1054795.25")  # 1.054.795 after rounding
+
+    versions = json.loads(run("budget", "--year", "2024", "--format", "json", data=shipped_copy).stdout)["versions"]
+    assert (versions["primitief"]["reference"], versions["primitief"]["total"]) == ("DOC-23001887", "1054795.25")
+    ((wijziging),) = versions["wijzigingen"]
+    assert (wijziging["reference"], wijziging["change"], wijziging["status"]) == (
+        "SYN-2024-07",
+        "-29000.00",
+        "voorgesteld",
+    )
+    assert versions["na_wijziging"] == "1025795.25"
+
+    table = run("budget", "--year", "2024", "--format", "markdown", data=shipped_copy).stdout
+    assert "| Primitieve begroting | DOC-23001887 (2023-11-16) | voorgesteld 2023-11-16 |  | € 1.054.795 |" in table
+    assert (
+        "| 1e begrotingswijziging | SYN-2024-07 (2024-07-01) | voorgesteld 2024-07-01 | −€ 29.000 | € 1.025.795 |"
+        in table
+    )
+    assert "| **Begroting na wijziging** |  |  |  | **€ 1.025.795** |" in table
+
+
+def test_tabel_1_still_fails_when_its_own_version_does_not_add_up(shipped_copy: Path) -> None:
+    """The check can fail: a line of DOC-23001887's own version edited without a decision."""
+    path = shipped_copy / "projects" / "ai-operator.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    amount: 58000\n", "    amount: 57000\n", 1))
+    assert run("check-budget", data=shipped_copy).exit_code == 1
+    total = _tabel_1(shipped_copy)
+    assert (total["verdict"], total["difference"]) == ("fail", "-1000.00")
+
+
+def test_a_move_recorded_but_not_applied_is_a_finding_naming_decision_line_year_and_euros(shipped_copy: Path) -> None:
+    _stop_ai_operator(shipped_copy, apply=False)
+    result = run("check-budget", data=shipped_copy)
+    assert result.exit_code == 1
+    assert "SYN-2024-07, AI Operator 'begeleiding-2024' 2024" in result.stdout
+    assert "€ 29.000" in result.stdout
+
+
+def test_the_shipped_begroting_2024_is_its_primitieve_begroting_as_proposed() -> None:
+    versions = json.loads(run("budget", "--year", "2024", "--format", "json", data=SHIPPED).stdout)["versions"]
+    assert versions["primitief"]["status"] == "voorgesteld" and versions["wijzigingen"] == []
+    assert json.loads(run("budget", "--year", "2021", "--format", "json", data=SHIPPED).stdout)["versions"] is None
