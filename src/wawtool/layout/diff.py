@@ -194,9 +194,12 @@ def _span_row(span: SpanDelta) -> list[Cell]:
 
 def _years_table(report: DiffReport) -> Table:
     rows = [_year_row(y) for y in report.years] + [_span_row(s) for s in report.spans]
+    columns = ["Jaar", "Totaal was", "Totaal wordt", "Verschil", "Ruimte was", "Ruimte wordt", "Regels"]
+    if not any(row[-1] for row in rows):  # the column names lines over more years and lines without amount
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
     return Table(
         title="Effect per jaar op totaal en ruimte",
-        columns=["Jaar", "Totaal was", "Totaal wordt", "Verschil", "Ruimte was", "Ruimte wordt", "Regels"],
+        columns=columns,
         rows=rows,
         numeric=frozenset({1, 2, 3, 4, 5}),
         notes=[
