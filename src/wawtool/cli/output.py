@@ -38,11 +38,12 @@ def emit(
     data: Path,
     heading: str = "",
     lead: tuple[Verdict, str] | None = None,
+    title: str = "",
 ) -> None:
     """The report in `fmt`: JSON is the report's own dump; every other format renders its tables, under
     `heading` where one is given (a page's title, a markdown `##` heading, a bold first line). `lead` is a
     verdict with its reasons, the first line of markdown and of the terminal (what a pull-request comment
-    shows first)."""
+    shows first); `title` names an HTML page whose first table is not what it is about."""
     if fmt == "json":
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -55,7 +56,7 @@ def emit(
 
         typer.echo(to_csv(tables), nl=False)
     elif fmt == "html":
-        _emit_html(report, tables, summary, failed, data, heading)
+        _emit_html(report, tables, summary, failed, data, heading or title)
     else:
         if lead:
             from ..layout.dutch import VERDICT_LABEL

@@ -209,6 +209,6 @@ def diff(
     new = dataset_at(invocation, head) if head else checked_dataset(invocation)
     report = build_diff_report(old, new, base, head or "werkmap")
     failed = not report.passed
-    lead = diff_lead(report)
-    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data, lead=lead)
+    lead, title = diff_lead(report), f"Wijzigingen {report.base} → {report.head}"
+    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data, lead=lead, title=title)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

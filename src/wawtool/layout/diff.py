@@ -222,7 +222,7 @@ def _failures_table(report: DiffReport) -> Table:
         ],
         numeric=frozenset({3}),
         verdict=Verdict.FAIL,
-        notes=["Dezelfde bevindingen als `waw check-budget` op deze data; de tabellen daar geven de cijfers."],
+        notes=["Dezelfde bevindingen als waw check-budget op deze data; de tabellen daar geven de cijfers."],
     )
 
 
