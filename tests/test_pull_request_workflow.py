@@ -177,3 +177,11 @@ def test_the_github_check_step_fails_without_pipefail_as_documented() -> None:
     steps = _job("GitHub Actions")["jobs"]["check"]["steps"]  # type: ignore[index]
     piped = [s["run"] for s in steps if "run" in s and "|" in s["run"]]
     assert piped and all("set -o pipefail" in run for run in piped)
+
+
+def test_the_guide_and_the_readme_agree_that_diff_exits_1_on_findings() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith("| `1` |")]
+    assert "diff" in row and "check-budget" in row
+    assert "`waw diff` exits 1 on the same findings" in GUIDE
+    assert "exits 0 when it could compare" not in GUIDE
