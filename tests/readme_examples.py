@@ -35,7 +35,8 @@ def import_example() -> str:
 
 
 def diff_example() -> str:
-    """The shipped data committed on main, then one 2024 reservation raised in the work tree."""
+    """The shipped data committed on main, then in the work tree one 2024 reservation raised (Tabel 1's stated
+    total no longer adds up) and ZorgStart's published 'ruim 80' of Q3-2021 edited to 95."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         data = _in_copy(work)
@@ -45,6 +46,10 @@ def diff_example() -> str:
         project.write_text(
             project.read_text(encoding="utf-8").replace("amount: 240000", "amount: 260000"), encoding="utf-8"
         )
+        results = data / "results" / "2021-Q3.yaml"
+        text = results.read_text(encoding="utf-8")
+        assert "value: 80\n    qualifier: ruim\n" in text
+        results.write_text(text.replace("value: 80\n    qualifier: ruim\n", "value: 95\n", 1), encoding="utf-8")
         cwd = os.getcwd()
         try:
             os.chdir(work)

@@ -38,6 +38,15 @@ def _unbalance(data: Path) -> None:
     alpha.write_text(alpha.read_text().replace("amount: 400\n", "amount: 450\n", 1))
 
 
+def _unapplied_move(data: Path) -> None:
+    """A begrotingswijziging moves € 50 off Alpha's 2021 line, and the line still shows the old amount."""
+    (data / "decisions" / "wijziging.yaml").write_text(
+        'id: wijziging\nkind: begrotingswijziging\nreference: "T-3"\ntitle: T\ndate: 2021-06-01\nsource: s\n'
+        "moves:\n  - year: 2021\n    amount: 50\n    from: {project: alpha, line: a1}\n    to: {funding: reserve}\n"
+        "    source: s\n"
+    )
+
+
 CASES: list[Case] = [
     ("validate", lambda d, o: ["validate"], 0),
     ("validate", lambda d, o: ["validate", "--format", "xml"], 2),
@@ -58,6 +67,7 @@ CASES: list[Case] = [
     ("report", lambda d, o: ["report", "--quarter", "Q1-2030"], 2),
     ("diff", lambda d, o: ["diff", "HEAD"], 0),
     ("diff", lambda d, o: (_unbalance(d), ["diff", "HEAD"])[1], 1),  # a reallocation stops being neutral
+    ("diff", lambda d, o: (_unapplied_move(d), ["diff", "HEAD"])[1], 1),  # check-budget on the head fails
     ("diff", lambda d, o: ["diff", "no-such-revision"], 2),
     ("export", lambda d, o: ["export", "-o", o / "waw.xlsx", "--year", "2021"], 0),
     ("export", lambda d, o: ["export", "-o", o / "missing" / "waw.xlsx"], 2),

@@ -24,28 +24,44 @@ if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
     from rich.console import Console
 
     from ..layout.table import Table
+    from ..values import Verdict
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def emit(
-    report: BaseModel, tables: list[Table], fmt: StrEnum, summary: str, failed: bool, data: Path, heading: str = ""
+    report: BaseModel,
+    tables: list[Table],
+    fmt: StrEnum,
+    summary: str,
+    failed: bool,
+    data: Path,
+    heading: str = "",
+    lead: tuple[Verdict, str] | None = None,
+    title: str = "",
 ) -> None:
     """The report in `fmt`: JSON is the report's own dump; every other format renders its tables, under
-    `heading` where one is given (a page's title, a markdown `##` heading, a bold first line)."""
+    `heading` where one is given (a page's title, a markdown `##` heading, a bold first line). `lead` is a
+    verdict with its reasons, the first line of markdown and of the terminal (what a pull-request comment
+    shows first); `title` names an HTML page whose first table is not what it is about."""
     if fmt == "json":
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        from ..render.markdown import markdown
+        from ..render.markdown import lead_line, markdown
 
-        typer.echo((f"## {heading}\n\n" if heading else "") + markdown(tables, summary), nl=False)
+        first = lead_line(*lead) + "\n\n" if lead else ""
+        typer.echo(first + (f"## {heading}\n\n" if heading else "") + markdown(tables, summary), nl=False)
     elif fmt == "csv":
         from ..render.csv import to_csv
 
         typer.echo(to_csv(tables), nl=False)
     elif fmt == "html":
-        _emit_html(report, tables, summary, failed, data, heading)
+        _emit_html(report, tables, summary, failed, data, heading or title)
     else:
+        if lead:
+            from ..layout.dutch import VERDICT_LABEL
+
+            heading = f"{VERDICT_LABEL[lead[0]]}: {lead[1]}" + (f"\n\n{heading}" if heading else "")
         _emit_terminal(tables, summary, failed, heading)
 
 

@@ -202,14 +202,16 @@ def diff(
     head: Annotated[str | None, typer.Argument(help="The revision to compare to; default the work tree.")] = None,
     fmt: ReportFormatOption = ReportFormat.table,
 ) -> None:
-    """What a change to the data moves: per project, the euro delta per year, and neutrality; read from git."""
-    from ..layout.diff import diff_summary, diff_tables
+    """What a change to the data moves: per project, published figure, decision and year, and neutrality; read
+    from git. Exit 1 when check-budget on the head finds a failure (a verdict voldoet niet)."""
+    from ..layout.diff import diff_lead, diff_summary, diff_tables
     from ..reports.diff import build_diff_report
 
     invocation: Invocation = ctx.obj
     old = dataset_at(invocation, base)
     new = dataset_at(invocation, head) if head else checked_dataset(invocation)
     report = build_diff_report(old, new, base, head or "werkmap")
-    failed = not report.still_neutral
-    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data)
+    failed = not report.passed
+    lead, title = diff_lead(report), f"Wijzigingen {report.base} → {report.head}"
+    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data, lead=lead, title=title)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -9,7 +9,7 @@ from ..moves import MoveCheck
 from ..neutrality import NeutralityCheck, Post
 from ..periods import years_text
 from ..realisatie import NO_REALISATIE, Comparison
-from ..reports.check_budget import CheckBudgetReport
+from ..reports.check_budget import CheckBudgetReport, Failure
 from ..values import Verdict
 from .budget import risks_table
 from .dutch import cell_text, change_text, decision_status_text, euro
@@ -356,16 +356,24 @@ DATED = {"move", "overspend", "outside-period"}
 UNDECIDED_LABEL = {"neutrality": "neutraliteit", "move": "verschuiving", "year": "verplichtingen tegen middelen"}
 
 
+def failure_text(failure: Failure) -> str:
+    """One failure as check-budget names it: scope (decision, project and line), year, what and euros."""
+    year = f" {failure.year}" if failure.year and failure.check in DATED else ""
+    return f"{failure.scope}{year}: {FAILURE_LABEL[failure.check]} {cell_text(MoneyCell(abs(failure.difference)))}"
+
+
+def failure_tally(failures: list[Failure]) -> str:
+    """`1 verschuiving niet verwerkt, 2 overschrijding`: how many of each kind, in the order they are found."""
+    kinds = list(dict.fromkeys(f.check for f in failures))
+    return ", ".join(f"{sum(f.check == k for f in failures)} {FAILURE_LABEL[k]}" for k in kinds)
+
+
 def check_budget_summary(report: CheckBudgetReport) -> str:
     """The closing line: the three counts, every failure with its year or scope and the euro difference, and
     what each undecided check needs."""
     counts = report.counts
     tally = f"{counts.passed} voldoen, {counts.failed} voldoen niet, {counts.undecided} niet toetsbaar"
-    parts = [
-        f"{f.scope}{f' {f.year}' if f.year and f.check in DATED else ''}: {FAILURE_LABEL[f.check]} "
-        f"{cell_text(MoneyCell(abs(f.difference)))}"
-        for f in report.failures
-    ]
+    parts = [failure_text(f) for f in report.failures]
     text = f"{tally}." if not parts else f"{tally}. Voldoet niet: " + "; ".join(parts) + "."
     proposed = [f"{r.reference} ({r.status or 'status onbekend'})" for r in report.decisions if not r.adopted]
     if proposed:

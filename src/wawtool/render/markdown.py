@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..layout.dutch import VERDICT_LABEL, cell_text
 from ..layout.table import Table
+from ..values import Verdict
 
 _MARKUP = str.maketrans({"|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "\n": " "})
 
@@ -11,6 +12,11 @@ _MARKUP = str.maketrans({"|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "
 def _md_escape(text: str) -> str:
     """A cell as text only: no link, image or HTML from the data reaches a pull-request comment."""
     return text.translate(_MARKUP)
+
+
+def lead_line(verdict: Verdict, text: str) -> str:
+    """`**✘ voldoet niet**: 1 verschuiving niet verwerkt; ...`: the verdict first, in bold, then its reasons."""
+    return f"**{VERDICT_LABEL[verdict]}**: {_md_escape(text).replace('*', chr(92) + '*')}"
 
 
 def markdown(tables: list[Table], summary: str | None = None) -> str:
