@@ -12,6 +12,7 @@ import typer
 from .app import Invocation, app
 from .inputs import (
     category_names,
+    checked_data,
     checked_dataset,
     dataset_at,
     keep,
@@ -36,13 +37,13 @@ from .options import (
     StrictOption,
     YearOption,
 )
-from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, report_issues, usage
+from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, report_findings, report_issues, usage
 
 
 @app.command()
 def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
     """Check every data file and report every problem at once as path:line: CODE message."""
-    from ..issues import sort_issues
+    from ..issues import errors, sort_issues
     from ..validation import validate_data
 
     invocation: Invocation = ctx.obj
@@ -58,7 +59,7 @@ def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> No
             f"{invocation.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions, "
             f"{len(dataset.results)} quarters of results: no problems found."
         )
-    raise typer.Exit(EXIT_UNUSABLE if issues else EXIT_OK)
+    raise typer.Exit(EXIT_UNUSABLE if errors(issues) else EXIT_FINDINGS if issues else EXIT_OK)
 
 
 @app.command("check-budget")
@@ -77,12 +78,12 @@ def check_budget(
     from ..reports.check_budget import build_check_budget_report
 
     invocation: Invocation = ctx.obj
-    dataset = checked_dataset(invocation)
+    dataset, findings = checked_data(invocation)
     if year is not None and year not in budget_years(dataset):
         no_budget(dataset, year, invocation.data)
     report = build_check_budget_report(dataset, year)
     tables = check_budget_tables(report)
-    failed = not report.passed or (strict and bool(report.undecided))
+    failed = not report.passed or (strict and bool(report.undecided)) or bool(findings)
     emit(report, tables, fmt, check_budget_summary(report), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -204,9 +205,11 @@ def diff(
     from ..reports.diff import build_diff_report
 
     invocation: Invocation = ctx.obj
-    old = dataset_at(invocation, base)
-    new = dataset_at(invocation, head) if head else checked_dataset(invocation)
+    old, _ = dataset_at(invocation, base)  # what the base got wrong is not this change's finding
+    new, findings = dataset_at(invocation, head) if head else checked_data(invocation)
+    if head:
+        report_findings(findings, sys.stderr)
     report = build_diff_report(old, new, base, head or "werkmap")
-    failed = not report.still_neutral
+    failed = not report.still_neutral or bool(findings)
     emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
