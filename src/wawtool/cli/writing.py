@@ -343,6 +343,6 @@ def _publish(
     origin = source or f"published: {day} in {own}"  # the results file's own date
     write_file(target, seal_text(chosen, day, what, origin, figures).encode("utf-8"), overwrite=False, make_parent=True)
     typer.echo(
-        f"{target}: {chosen.label} verzegeld zoals gepubliceerd op {day} ({what}): "
+        f"{target}: {chosen.label} verzegeld zoals gepubliceerd {'op' if len(day) == 10 else 'in'} {day} ({what}): "
         f"{len(results.headline)} kerncijfers en {len(results.results)} resultaten."
     )
