@@ -479,7 +479,10 @@ def published_day(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return dt.date.fromisoformat(value).isoformat()
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError(f"'{value}' is no date that exists") from None
     if isinstance(value, str) and MONTH_TEXT.match(value):
         return _month(value) or value
     raise ValueError(f"expected a date (2021-11-11), a month (2020-09) or a year (2020), got {kind_of(value)}")
