@@ -42,7 +42,10 @@ from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, rep
 
 @app.command()
 def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
-    """Check every data file and report every problem at once as path:line: CODE message."""
+    """Check every data file and report every problem at once as path:line: CODE message.
+
+    Exit 2 when a problem makes the data unusable, 1 when the only problems are findings (a published figure
+    changed without a correction), 0 when there are none."""
     from ..issues import errors, sort_issues
     from ..validation import validate_data
 
@@ -52,8 +55,10 @@ def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> No
         keep(dataset, invocation)
     if fmt is ListFormat.json:
         typer.echo(json.dumps([issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))
-    elif issues:
+    elif errors(issues):
         report_issues(issues, sys.stdout)
+    elif issues:
+        report_findings(issues, sys.stdout)
     elif dataset is not None:
         typer.echo(
             f"{invocation.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions, "
@@ -200,7 +205,9 @@ def diff(
     head: Annotated[str | None, typer.Argument(help="The revision to compare to; default the work tree.")] = None,
     fmt: ReportFormatOption = ReportFormat.table,
 ) -> None:
-    """What a change to the data moves: per project, the euro delta per year, and neutrality; read from git."""
+    """What a change to the data moves: per project, the euro delta per year, and neutrality; read from git.
+
+    Exit 1 when a reallocation stops being neutral or a published figure changed without a correction."""
     from ..layout.diff import diff_summary, diff_tables
     from ..reports.diff import build_diff_report
 
