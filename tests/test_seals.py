@@ -110,7 +110,7 @@ def test_publish_writes_a_seal_and_never_replaces_it(shipped: Path) -> None:
         (["--quarter", "Q3-2023"], ""),  # the proposal's own date: the command may seal it, the data does not
         (["--quarter", "Q1-2030"], "no results for Q1-2030"),
         (["--quarter", "Q3-2020"], "geen publicatiedatum voor Q3-2020"),
-        (["--quarter", "Q3-2020", "--date", "2020-13-01", "--source", "x"], "'2020-13-01' is no date that exists"),
+        (["--quarter", "Q3-2020", "--date", "2020-13-01", "--source", "x"], "'2020-13-01' is geen bestaande datum"),
         (["--quarter", "Q3-2020", "--date", "2020-09-01"], "--date vraagt --source"),
         (["--quarter", "Q3-2023", "--date", "2023-11-17", "--source", "x"], "verschilt van published: 2023-11-16"),
     ],

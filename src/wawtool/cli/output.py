@@ -119,6 +119,13 @@ def report_findings(findings: list[Issue], stream: TextIO) -> None:
     print(f"{len(findings)} bevinding(en): gepubliceerde cijfers gewijzigd zonder correctie.", file=stream)
 
 
+def with_findings(summary: str, findings: list[Issue]) -> str:
+    """A check's closing line, and the published figures it found changed without a correction."""
+    from ..layout.dutch import sealed_findings
+
+    return f"{summary} {sealed_findings(len(findings))}." if findings else summary
+
+
 def issue_json(issue: Issue) -> dict[str, object]:
     return {
         "code": issue.code,

@@ -37,7 +37,17 @@ from .options import (
     StrictOption,
     YearOption,
 )
-from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, report_findings, report_issues, usage
+from .output import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    emit,
+    issue_json,
+    report_findings,
+    report_issues,
+    usage,
+    with_findings,
+)
 
 
 @app.command()
@@ -89,7 +99,7 @@ def check_budget(
     report = build_check_budget_report(dataset, year)
     tables = check_budget_tables(report)
     failed = not report.passed or (strict and bool(report.undecided)) or bool(findings)
-    emit(report, tables, fmt, check_budget_summary(report), failed, invocation.data)
+    emit(report, tables, fmt, with_findings(check_budget_summary(report), findings), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -218,5 +228,5 @@ def diff(
         report_findings(findings, sys.stderr)
     report = build_diff_report(old, new, base, head or "werkmap")
     failed = not report.still_neutral or bool(findings)
-    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data)
+    emit(report, diff_tables(report), fmt, with_findings(diff_summary(report), findings), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

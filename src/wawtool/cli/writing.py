@@ -302,8 +302,11 @@ def publish(
     chosen = parse_quarter(quarter)
     try:
         day = published_day(date) if date is not None else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--date'") from None
+    except ValueError:
+        message = (
+            f"'{date}' is geen bestaande datum: schrijf JJJJ-MM-DD, of JJJJ-MM of JJJJ waar de bron niet meer zegt"
+        )
+        raise typer.BadParameter(message, param_hint="'--date'") from None
     if day is not None and not source:
         usage("--date vraagt --source: waar komt de publicatiedatum vandaan? (het zegel vermeldt het)")
     with writing_into(invocation.data):
