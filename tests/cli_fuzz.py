@@ -38,7 +38,7 @@ from test_properties import _mutate  # noqa: E402
 
 WAW = Path(sys.executable).parent / "waw"
 TIMEOUT = 60  # seconds; the slowest command on the shipped data takes about 2
-WRITES_DATA = {"new", "import-results", "import-realisatie"}
+WRITES_DATA = {"new", "import-results", "import-realisatie", "publish"}
 
 GARBAGE = [
     "",
@@ -275,6 +275,16 @@ def _commands() -> dict[str, Builder]:
             "--quarter",
             _pick(r, ["2021-Q3", "Q3-2021", "2022-Q1"]),
             *(["--force"] if r.random() < 0.3 else []),
+        ],
+        "publish": lambda r, t, o: [
+            "publish",
+            "--quarter",
+            _quarter(r, t),
+            *(
+                ["--date", _pick(r, ["2021-11-11", "2020", "2020-13", "x"]), "--source", "x"]
+                if r.random() < 0.5
+                else []
+            ),
         ],
         "import-realisatie": lambda r, t, o: [
             "import-realisatie",

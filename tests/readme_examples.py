@@ -98,3 +98,44 @@ def realisatie_import_example() -> tuple[str, str]:
         good.write_text("Kostenplaats;Omschrijving;Bedrag\n6900;Coördinatie;98.40\n", encoding="utf-8")
         done = run("import-realisatie", good, "--year", "2023", "--source", "Grootboek WAW 2023-09-30", data=data)
         return refused, done.stdout.replace(str(data), "data")
+
+
+SEALED_SOURCE = (
+    "Monitor WAW/PoW derde kwartaal 2021: gepubliceerd op 11 november 2021 (de datum van de monitor zelf; "
+    "published: in data/results/2021-Q3.yaml)"
+)
+CORRECTION = """corrections:
+  - project: zorgstart
+    indicator: uitstroom-betaald-werk
+    was: {value: 80, qualifier: ruim}
+    wordt: {value: 95}
+    date: 2022-01-15
+    reason: "De partner telde na: 95 inwoners vonden een (leerwerk)baan"
+    source: "Rapportage ZorgStart (2022-01-15)"
+"""
+
+
+def seal_examples() -> tuple[str, str, str, str]:
+    """On a copy of the shipped data: the Q3-2021 seal written anew, a second publish refused, ZorgStart's
+    'ruim 80' typed over as 95 (validate finds it), then the correction and the row of `waw status`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        data = _in_copy(work)
+        (data / "seals" / "2021-Q3.yaml").unlink()
+        cwd = os.getcwd()
+        try:
+            os.chdir(work)
+            here = Path("data")
+            published = run("publish", "--quarter", "Q3-2021", "--source", SEALED_SOURCE, data=here).stdout
+            refused = run("publish", "--quarter", "Q3-2021", data=here).stderr
+            results = data / "results" / "2021-Q3.yaml"
+            text = results.read_text(encoding="utf-8")
+            text = text.replace("    value: 80\n    qualifier: ruim\n", "    value: 95\n", 1)
+            results.write_text(text, encoding="utf-8")
+            found = run("validate", data=here).stdout
+            results.write_text(text.replace("\nqualitative:\n", "\n" + CORRECTION + "qualitative:\n"), encoding="utf-8")
+            status = run("status", "--quarter", "Q3-2021", "--format", "markdown", data=here).stdout
+        finally:
+            os.chdir(cwd)
+        row = next(line for line in status.splitlines() if "| ZorgStart | Uitstroom" in line)
+        return published, refused, found, row

@@ -47,9 +47,20 @@ def _unapplied_move(data: Path) -> None:
     )
 
 
+def _sealed_then_changed(data: Path) -> None:
+    """Q2-2021 published and sealed, then Alpha's 8 typed over as 3 without a correction: a finding."""
+    published = run("publish", "--quarter", "Q2-2021", "--date", "2021-07-01", "--source", "synthetisch", data=data)
+    assert published.exit_code == 0, published.output
+    results = data / "results" / "2021-Q2.yaml"
+    results.write_text(results.read_text().replace("value: 8", "value: 3", 1))
+
+
 CASES: list[Case] = [
     ("validate", lambda d, o: ["validate"], 0),
     ("validate", lambda d, o: ["validate", "--format", "xml"], 2),
+    ("validate", lambda d, o: (_sealed_then_changed(d), ["validate"])[1], 1),  # a sealed figure changed
+    ("check-budget", lambda d, o: (_sealed_then_changed(d), ["check-budget", "--year", "2021"])[1], 1),
+    ("status", lambda d, o: (_sealed_then_changed(d), ["status", "--quarter", "Q2-2021"])[1], 0),  # reports run
     ("check-budget", lambda d, o: ["check-budget", "--year", "2021"], 0),
     ("check-budget", lambda d, o: (_unbalance(d), ["check-budget"])[1], 1),
     ("check-budget", lambda d, o: ["check-budget", "--strict"], 1),  # 2021's funds are unknown: niet toetsbaar
@@ -69,6 +80,10 @@ CASES: list[Case] = [
     ("diff", lambda d, o: (_unbalance(d), ["diff", "HEAD"])[1], 1),  # a reallocation stops being neutral
     ("diff", lambda d, o: (_unapplied_move(d), ["diff", "HEAD"])[1], 1),  # check-budget on the head fails
     ("diff", lambda d, o: ["diff", "no-such-revision"], 2),
+    ("diff", lambda d, o: (_sealed_then_changed(d), ["diff", "HEAD"])[1], 1),
+    ("publish", lambda d, o: ["publish", "--quarter", "Q2-2021", "--date", "2021-07-01", "--source", "synthetisch"], 0),
+    ("publish", lambda d, o: ["publish", "--quarter", "Q2-2021"], 2),  # no publication date known
+    ("publish", lambda d, o: (_sealed_then_changed(d), ["publish", "--quarter", "Q2-2021"])[1], 2),  # never replaced
     ("export", lambda d, o: ["export", "-o", o / "waw.xlsx", "--year", "2021"], 0),
     ("export", lambda d, o: ["export", "-o", o / "missing" / "waw.xlsx"], 2),
     ("site", lambda d, o: ["site", "-o", o / "site"], 0),
@@ -138,6 +153,7 @@ def test_every_command_is_in_the_table() -> None:
         ["template", "results", "--quarter", "Q3-2021", "-o", "{out}/t.xlsx"],
         ["new", "project", "gamma", "--name", "Gamma", "--programme", "prog"],
         ["import-realisatie", "{out}/grootboek.csv", "--year", "2023"],
+        ["publish", "--quarter", "Q2-2021", "--date", "2021-07-01", "--source", "x"],
     ],
     ids=lambda argv: argv[0],
 )

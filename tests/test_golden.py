@@ -90,6 +90,9 @@ def _cases() -> list[Case]:
         Case("shipped", "error-no-budget-year", ("budget", "--year", "2019")),
         Case("shipped", "error-no-results-quarter", ("report", "--quarter", "Q1-2019")),
         Case("shipped", "error-bad-quarter", ("status", "--quarter", "Q5-2021")),
+        Case("shipped", "error-publish-sealed", ("publish", "--quarter", "Q3-2021")),  # a seal is never replaced
+        Case("minimal", "error-publish-no-date", ("publish", "--quarter", "Q2-2021")),
+        Case("minimal", "error-publish-bad-date", ("publish", "--quarter", "Q2-2021", "--date", "2021-02-30")),
         *_formats("broken", "validate", ("validate",), ("table", "json")),
         Case("broken", "check-budget", ("check-budget",)),
     ]
@@ -159,6 +162,17 @@ def test_every_command_and_format_matches_its_golden_file(case: Case, workspace:
     assert "Traceback" not in stdout + stderr
     check_golden(case.path, stdout, update_golden)
     check_golden(case.path.with_name(case.path.name + ".exit"), _outcome(code, stderr), update_golden)
+
+
+def test_publish_and_the_seal_it_writes_match_their_golden_files(tmp_path: Path, update_golden: bool) -> None:
+    """`waw publish` on the synthetic tree: its line, and the seal file itself (comment, record, fingerprint)."""
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    args = ("publish", "--quarter", "Q2-2021", "--date", "2021-07-01", "--source", "Synthetisch: de testmonitor")
+    code, stdout, stderr = waw(tmp_path, *args)
+    assert code == 0, stderr
+    check_golden(GOLDEN / "minimal" / "publish.txt", stdout, update_golden)
+    seal = (tmp_path / "data" / "seals" / "2021-Q2.yaml").read_text(encoding="utf-8")
+    check_golden(GOLDEN / "minimal" / "seals" / "2021-Q2.yaml", seal, update_golden)
 
 
 def _written_tree(directory: Path) -> str:
@@ -250,7 +264,8 @@ def test_writing_commands_match_their_golden_files(tmp_path: Path, update_golden
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped data committed twice with fixed dates (so commit ids are the same everywhere), then changed
-    in the work tree: ZorgStart's 2024 line € 10.000 up in the second commit, a published result edited after it."""
+    in the work tree: ZorgStart's 2024 line € 10.000 up in the second commit, a published result edited after it
+    (a sealed figure changed without a correction: a finding, exit 1)."""
     root = tmp_path_factory.mktemp("golden-diff")
     shutil.copytree(SHIPPED, root / "data")
     dated = {**GIT_ENV, "GIT_AUTHOR_DATE": "2026-01-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T12:00:00Z"}

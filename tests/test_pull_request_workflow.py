@@ -102,11 +102,17 @@ def clone(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 def _commit(work: Path, change: str) -> None:
     if change == "broken":
         (work / "data" / "decisions" / "wijziging-2024.yaml").write_text(UNAPPLIED_MOVE, encoding="utf-8")
-    else:  # a published figure corrected, the budget untouched
+    else:  # a published figure corrected, with its correction entry (the quarter is sealed), the budget untouched
         results = work / "data" / "results" / "2021-Q3.yaml"
         text = results.read_text(encoding="utf-8")
-        assert "value: 80\n    qualifier: ruim" in text
-        results.write_text(text.replace("value: 80\n    qualifier: ruim", "value: 85\n    qualifier: ruim", 1))
+        assert "value: 80\n    qualifier: ruim" in text and "corrections:" not in text
+        text = text.replace("value: 80\n    qualifier: ruim", "value: 85\n    qualifier: ruim", 1)
+        text += (
+            "corrections:\n  - project: zorgstart\n    indicator: uitstroom-betaald-werk\n"
+            "    was: {value: 80, qualifier: ruim}\n    wordt: {value: 85, qualifier: ruim}\n    date: 2022-01-15\n"
+            '    reason: "synthetisch: nageteld"\n    source: "synthetisch"\n'
+        )
+        results.write_text(text)
     git(work, "add", "-A")
     git(work, "commit", "-qm", change)
 

@@ -44,6 +44,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "schema",
         "decision",
         "new project",
+        "publish",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:
@@ -119,3 +120,13 @@ def test_realisatie_examples_are_real_output() -> None:
     assert realisatie_example().strip() in README
     refused, done = realisatie_import_example()
     assert refused.strip() in README and done.strip() in README
+
+
+def test_publish_examples_are_real_output() -> None:
+    from readme_examples import CORRECTION, seal_examples
+
+    published, refused, found, row = seal_examples()
+    section = README[README.index("### `waw publish --quarter Q ") : README.index("### `waw site")]
+    for text in (published, refused, found, row, CORRECTION):
+        assert text.strip() in section
+    assert "E-SEALED" in found and "gecorrigeerd op 2022-01-15" in row

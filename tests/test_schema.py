@@ -13,7 +13,13 @@ import yaml
 
 from helpers import SHIPPED, run
 
-KIND_OF = {"programmes.yaml": "programmes", "projects": "project", "decisions": "decision", "results": "results"}
+KIND_OF = {
+    "programmes.yaml": "programmes",
+    "projects": "project",
+    "decisions": "decision",
+    "results": "results",
+    "seals": "seal",
+}
 
 
 def _plain(node: Any) -> Any:

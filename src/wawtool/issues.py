@@ -11,9 +11,11 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """Every problem today is an error (exit 2); the JSON of `waw validate` names it, so a later kind can."""
+    """An error is input that cannot be used (exit 2); a finding is usable data that a check finds at fault
+    (exit 1): a published figure changed without a correction. The JSON of `waw validate` names it."""
 
     ERROR = "error"
+    FINDING = "finding"
 
 
 # The catalogue: one code per kind of problem, so tests and users can rely on it.
@@ -45,6 +47,9 @@ CODES: dict[str, str] = {
     "E-ORDER": "changes of a line out of the order of their decisions",
     "E-NODATA": "the data directory cannot be used",
     "E-UNREAD": "a file in the data directory that waw does not read",
+    "E-SEAL": "a seal of a published quarter that is not as waw publish wrote it",
+    "E-CORRECTION": "a correction that corrects no published figure",
+    "E-SEALED": "a published (sealed) figure changed or removed without a correction: a finding, exit 1",
 }
 
 
@@ -63,6 +68,11 @@ class Issue:
 def format_issue(issue: Issue) -> str:
     """`path:line: CODE message`: the form editors and CI logs link to."""
     return f"{issue.location()}: {issue.code} {issue.message}"
+
+
+def errors(issues: list[Issue]) -> list[Issue]:
+    """The problems that make the input unusable; the others are findings of a check on usable data."""
+    return [issue for issue in issues if issue.severity is Severity.ERROR]
 
 
 def sort_issues(issues: list[Issue]) -> list[Issue]:

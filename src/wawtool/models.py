@@ -434,10 +434,53 @@ def _quarter(value: Any) -> str:
     return value
 
 
+QuarterId = Annotated[
+    str, BeforeValidator(_quarter, json_schema_input_type=Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")])
+]
+FigureNumber = Annotated[
+    Decimal | None, BeforeValidator(lambda v: _target_value(v), json_schema_input_type=_NUMBER_INPUT)
+]
+
+
+class FigureValue(Frozen):
+    """A published figure as a correction names it: its number (or `unknown`), the source's qualifier, and the
+    month it held where the figure has one (`as_of`)."""
+
+    value: FigureNumber
+    qualifier: Qualifier | None = None
+    as_of: Month | None = None
+
+
+def _one_figure(model: Any) -> Any:
+    """A result is named by `project` and `indicator`, a headline figure by `headline` (its indicator)."""
+    if model.headline is not None:
+        if model.project is not None or model.indicator is not None:
+            raise ValueError("name a headline figure by `headline` alone, a result by `project` and `indicator`")
+    elif model.project is None or model.indicator is None:
+        raise ValueError("name the figure: `project` and `indicator` (a result) or `headline` (a headline figure)")
+    return model
+
+
+class Correction(Frozen):
+    """A published (sealed) figure corrected after publication: what the monitor said, what it is now, and why."""
+
+    project: Id | None = None
+    indicator: Id | None = None
+    headline: Id | None = None
+    was: FigureValue
+    wordt: FigureValue
+    date: dt.date
+    reason: Text
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> Correction:
+        return _one_figure(self)
+
+
 class ResultsFile(Frozen):
-    quarter: Annotated[
-        str, BeforeValidator(_quarter, json_schema_input_type=Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")])
-    ]
+    quarter: QuarterId
     as_of: Month
     published: dt.date | None = None
     title: Text
@@ -446,6 +489,59 @@ class ResultsFile(Frozen):
     headline: list[Headline] = []
     results: list[Result] = []
     qualitative: list[Qualitative] = []
+    corrections: list[Correction] = []  # published figures corrected since (see data/seals/)
+    note: Text | None = None
+
+
+def published_day(value: Any) -> str:
+    """The day a document was published, or its month or year where the source gives no more."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError(f"'{value}' is no date that exists") from None
+    if isinstance(value, str) and MONTH_TEXT.match(value):
+        return _month(value) or value
+    raise ValueError(f"expected a date (2021-11-11), a month (2020-09) or a year (2020), got {kind_of(value)}")
+
+
+Published = Annotated[
+    str,
+    BeforeValidator(
+        published_day, json_schema_input_type=int | Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    ),
+]
+
+
+class SealedFigure(Frozen):
+    """One figure of a quarter as it was published: a result (`project`, `indicator`) or a headline figure."""
+
+    project: Id | None = None
+    indicator: Id | None = None
+    headline: Id | None = None
+    value: FigureNumber
+    qualifier: Qualifier | None = None
+    as_of: Month | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> SealedFigure:
+        return _one_figure(self)
+
+
+class SealFile(Frozen):
+    """A published quarter, locked (`data/seals/<YYYY>-Q<n>.yaml`, written by `waw publish`): its figures as the
+    document published them and a fingerprint of them, so that a seal edited by hand is detected."""
+
+    quarter: QuarterId
+    published: Published
+    document: Text
+    source: Text  # where the publication date comes from
+    figures: list[SealedFigure] = Field(min_length=1)
+    fingerprint: Annotated[str, Strict(), Field(pattern=r"^sha256:[0-9a-f]{64}$")]
     note: Text | None = None
 
 

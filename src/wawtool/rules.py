@@ -16,6 +16,7 @@ from .issues import Issue
 from .load.loader import Dataset, Located
 from .models import BudgetLine, Decision, MoveEnd, Project
 from .periods import month_key, years_text
+from .seals import check_seals
 
 Rule = Callable[[Dataset], list[Issue]]
 
@@ -252,6 +253,13 @@ def check_results_files(dataset: Dataset) -> list[Issue]:
                 message = f"a second figure for {key[0]} / {key[1]} (first at results[{seen[key]}])"
                 issues.append(results_file.issue("E-DUPLINE", ("results", i), message))
             seen.setdefault(key, i)
+        headlines: dict[str, int] = {}
+        for i, headline in enumerate(results_file.model.headline):
+            if headline.indicator in headlines:
+                first_at = headlines[headline.indicator]
+                message = f"a second headline figure for {headline.indicator} (first at headline[{first_at}])"
+                issues.append(results_file.issue("E-DUPLINE", ("headline", i), message))
+            headlines.setdefault(headline.indicator, i)
     return issues
 
 
@@ -423,6 +431,7 @@ RULES: list[Rule] = [
     check_results_files,
     check_realisatie_files,
     check_ledger_mapping,
+    check_seals,
 ]
 
 

@@ -16,6 +16,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "results": (models.ResultsFile, "data/results/<YYYY>-Q<n>.yaml"),
     "realisatie": (models.RealisatieFile, "data/realisatie/<YYYY>.yaml"),
     "mapping": (models.RealisatieMapping, "data/realisatie/mapping.yaml"),
+    "seal": (models.SealFile, "data/seals/<YYYY>-Q<n>.yaml, written by waw publish"),
 }
 
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from .output import EXIT_UNUSABLE, report_issues, usage
+from ..issues import Issue, errors
+from .output import EXIT_UNUSABLE, report_findings, report_issues, usage
 
 if TYPE_CHECKING:
     from ..load.loader import Dataset
@@ -19,14 +20,22 @@ if TYPE_CHECKING:
 
 
 def checked_dataset(invocation: Invocation) -> Dataset:
-    """The validated Dataset, or exit 2 with every problem in every file."""
+    """The validated Dataset, or exit 2 with every problem in every file; findings are shown on stderr."""
+    return checked_data(invocation)[0]
+
+
+def checked_data(invocation: Invocation) -> tuple[Dataset, list[Issue]]:
+    """The validated Dataset and the findings on it (a published figure changed without a correction), or exit 2
+    with every problem in every file when one of them makes the data unusable. The findings go to stderr; a
+    command whose job is a check exits 1 on them."""
     from ..validation import validate_data
 
     dataset, issues = validate_data(invocation.data, cached=invocation.whole_process)
-    if issues or dataset is None:
+    if errors(issues) or dataset is None:
         report_issues(issues, sys.stderr)
         raise typer.Exit(EXIT_UNUSABLE)
-    return keep(dataset, invocation)
+    report_findings(issues, sys.stderr)
+    return keep(dataset, invocation), issues
 
 
 def keep(dataset: Dataset, invocation: Invocation) -> Dataset:
@@ -37,8 +46,8 @@ def keep(dataset: Dataset, invocation: Invocation) -> Dataset:
     return dataset
 
 
-def dataset_at(invocation: Invocation, revision: str) -> Dataset:
-    """The validated data at a git revision, or exit 2 with why it cannot be used."""
+def dataset_at(invocation: Invocation, revision: str) -> tuple[Dataset, list[Issue]]:
+    """The validated data at a git revision and its findings, or exit 2 with why it cannot be used."""
     from ..load.git import RevisionError
     from ..validation import validate_revision
 
@@ -46,11 +55,11 @@ def dataset_at(invocation: Invocation, revision: str) -> Dataset:
         dataset, issues = validate_revision(invocation.data, revision)
     except RevisionError as exc:
         usage(str(exc))
-    if issues or dataset is None:
+    if errors(issues) or dataset is None:
         typer.echo(f"The data at {revision} does not validate:", err=True)
         report_issues(issues, sys.stderr)
         raise typer.Exit(EXIT_UNUSABLE)
-    return keep(dataset, invocation)
+    return keep(dataset, invocation), issues
 
 
 def parse_quarter(text: str) -> Quarter:

@@ -75,3 +75,17 @@ StrictOption = Annotated[
     bool,
     typer.Option("--strict", help="Exit 1 also when a check is niet toetsbaar (a figure it needs is unknown)."),
 ]
+DocumentOption = Annotated[
+    str | None, typer.Option("--document", help="The published document; default the results file's source.")
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="The day it was published, YYYY-MM-DD (or YYYY-MM, YYYY where the source says no more); "
+        "default the results file's published:.",
+    ),
+]
+DateSourceOption = Annotated[
+    str | None, typer.Option("--source", help="Where the publication date comes from; needed with --date.")
+]

@@ -126,6 +126,25 @@ def report_issues(issues: list[Issue], stream: TextIO) -> None:
     print(f"{len(issues)} problem(s) found; nothing was changed.", file=stream)
 
 
+def report_findings(findings: list[Issue], stream: TextIO) -> None:
+    """Findings on data that can be used: each located, then what they are; the command goes on."""
+    if not findings:
+        return
+    for issue in sort_issues(findings):
+        print(format_issue(issue), file=stream)
+    print(f"{len(findings)} bevinding(en): gepubliceerde cijfers gewijzigd zonder correctie.", file=stream)
+
+
+def with_findings(summary: str, findings: list[Issue]) -> str:
+    """A check's closing line, and the published figures it found changed without a correction."""
+    from ..layout.dutch import sealed_findings
+
+    if not findings:
+        return summary
+    named = "; ".join(f.message.removesuffix(", zonder correctie (corrections)") for f in findings)
+    return f"{summary} {sealed_findings(len(findings))}: {named}."
+
+
 def issue_json(issue: Issue) -> dict[str, object]:
     return {
         "code": issue.code,

@@ -12,6 +12,7 @@ import typer
 from .app import Invocation, app
 from .inputs import (
     category_names,
+    checked_data,
     checked_dataset,
     dataset_at,
     keep,
@@ -36,13 +37,26 @@ from .options import (
     StrictOption,
     YearOption,
 )
-from .output import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, emit, issue_json, report_issues, usage
+from .output import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    emit,
+    issue_json,
+    report_findings,
+    report_issues,
+    usage,
+    with_findings,
+)
 
 
 @app.command()
 def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
-    """Check every data file and report every problem at once as path:line: CODE message."""
-    from ..issues import sort_issues
+    """Check every data file and report every problem at once as path:line: CODE message.
+
+    Exit 2 when a problem makes the data unusable, 1 when the only problems are findings (a published figure
+    changed without a correction), 0 when there are none."""
+    from ..issues import errors, sort_issues
     from ..validation import validate_data
 
     invocation: Invocation = ctx.obj
@@ -51,14 +65,16 @@ def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> No
         keep(dataset, invocation)
     if fmt is ListFormat.json:
         typer.echo(json.dumps([issue_json(i) for i in sort_issues(issues)], ensure_ascii=False, indent=2))
-    elif issues:
+    elif errors(issues):
         report_issues(issues, sys.stdout)
+    elif issues:
+        report_findings(issues, sys.stdout)
     elif dataset is not None:
         typer.echo(
             f"{invocation.data}: {len(dataset.projects)} projects, {len(dataset.decisions)} decisions, "
             f"{len(dataset.results)} quarters of results: no problems found."
         )
-    raise typer.Exit(EXIT_UNUSABLE if issues else EXIT_OK)
+    raise typer.Exit(EXIT_UNUSABLE if errors(issues) else EXIT_FINDINGS if issues else EXIT_OK)
 
 
 @app.command("check-budget")
@@ -77,13 +93,13 @@ def check_budget(
     from ..reports.check_budget import build_check_budget_report
 
     invocation: Invocation = ctx.obj
-    dataset = checked_dataset(invocation)
+    dataset, findings = checked_data(invocation)
     if year is not None and year not in budget_years(dataset):
         no_budget(dataset, year, invocation.data)
     report = build_check_budget_report(dataset, year)
     tables = check_budget_tables(report)
-    failed = not report.passed or (strict and bool(report.undecided))
-    emit(report, tables, fmt, check_budget_summary(report), failed, invocation.data)
+    failed = not report.passed or (strict and bool(report.undecided)) or bool(findings)
+    emit(report, tables, fmt, with_findings(check_budget_summary(report), findings), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -203,15 +219,24 @@ def diff(
     fmt: ReportFormatOption = ReportFormat.table,
 ) -> None:
     """What a change to the data moves: per project, published figure, decision and year, and neutrality; read
-    from git. Exit 1 when check-budget on the head finds a failure (a verdict voldoet niet)."""
+    from git. Exit 1 when check-budget on the head finds a failure (a verdict voldoet niet) or a published
+    figure changed without a correction."""
     from ..layout.diff import diff_lead, diff_summary, diff_tables
+    from ..layout.dutch import sealed_findings
     from ..reports.diff import build_diff_report
+    from ..values import Verdict
 
     invocation: Invocation = ctx.obj
-    old = dataset_at(invocation, base)
-    new = dataset_at(invocation, head) if head else checked_dataset(invocation)
+    old, _ = dataset_at(invocation, base)  # what the base got wrong is not this change's finding
+    new, findings = dataset_at(invocation, head) if head else checked_data(invocation)
+    if head:
+        report_findings(findings, sys.stderr)
     report = build_diff_report(old, new, base, head or "werkmap")
-    failed = not report.passed
-    lead, title = diff_lead(report), f"Wijzigingen {report.base} → {report.head}"
-    emit(report, diff_tables(report), fmt, diff_summary(report), failed, invocation.data, lead=lead, title=title)
+    failed = not report.passed or bool(findings)
+    verdict, lead_text = diff_lead(report)
+    if findings:
+        verdict, lead_text = Verdict.FAIL, f"{sealed_findings(len(findings))}; {lead_text}"
+    title = f"Wijzigingen {report.base} → {report.head}"
+    summary = with_findings(diff_summary(report), findings)
+    emit(report, diff_tables(report), fmt, summary, failed, invocation.data, lead=(verdict, lead_text), title=title)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -24,10 +24,13 @@ from .inputs import (
     valid_id,
 )
 from .options import (
+    DateSourceOption,
+    DocumentOption,
     ExportQuarterOption,
     ExportYearOption,
     ForceOption,
     IdArgument,
+    PublishedOption,
     QuarterOption,
     SchemaOutput,
     SiteOutput,
@@ -278,3 +281,71 @@ def schema(ctx: typer.Context, output: SchemaOutput) -> None:
     for name, text in files.items():
         write_file(output / name, text.encode("utf-8"))
         typer.echo(str(output / name))
+
+
+@app.command()
+def publish(
+    ctx: typer.Context,
+    quarter: QuarterOption,
+    document: DocumentOption = None,
+    date: PublishedOption = None,
+    source: DateSourceOption = None,
+) -> None:
+    """Seal a published quarter: write data/seals/<quarter>.yaml with every figure as published and a fingerprint.
+
+    A seal is never replaced (there is no --force): a published figure that was wrong gets a correction in the
+    quarter's results file (corrections:), and waw validate, check-budget and diff exit 1 on a sealed figure
+    that changed without one."""
+    from ..models import published_day
+
+    invocation: Invocation = ctx.obj
+    chosen = parse_quarter(quarter)
+    try:
+        day = published_day(date) if date is not None else None
+    except ValueError:
+        message = (
+            f"'{date}' is geen bestaande datum: schrijf JJJJ-MM-DD, of JJJJ-MM of JJJJ waar de bron niet meer zegt"
+        )
+        raise typer.BadParameter(message, param_hint="'--date'") from None
+    if day is not None and not source:
+        usage("--date vraagt --source: waar komt de publicatiedatum vandaan? (het zegel vermeldt het)")
+    with writing_into(invocation.data):
+        _publish(invocation, chosen, document, day, source)
+
+
+def _publish(
+    invocation: Invocation, chosen: Quarter, document: str | None, day: str | None, source: str | None
+) -> None:
+    from ..reports.status import results_file_of
+    from ..seals import figures_of, seal_text
+
+    dataset = checked_dataset(invocation)
+    results = results_file_of(dataset, chosen)
+    if results is None:
+        no_results(dataset, chosen.label, invocation.data)
+    own = f"data/results/{chosen.id}.yaml"
+    target = invocation.data / "seals" / f"{chosen.id}.yaml"
+    if target.exists() or target.is_symlink():
+        usage(
+            f"{target} bestaat: {chosen.label} is gepubliceerd en een zegel wordt niet vervangen; een gepubliceerd "
+            f"cijfer dat niet klopte, krijgt een correctie in {own} (corrections:)"
+        )
+    stated = results.published.isoformat() if results.published else None
+    if day is not None and stated is not None and day != stated:
+        usage(f"--date {day} verschilt van published: {stated} in {own}; een kwartaal heeft één publicatiedatum")
+    day = day or stated
+    if day is None:
+        usage(
+            f"geen publicatiedatum voor {chosen.label}: {own} heeft geen published:; geef --date (JJJJ-MM-DD, of "
+            "de maand of het jaar dat de bron noemt) en --source"
+        )
+    figures = figures_of(results)
+    if not figures:
+        usage(f"{own} heeft geen cijfers (headline of results): er is niets te verzegelen")
+    what = document or results.source
+    origin = source or f"published: {day} in {own}"  # the results file's own date
+    write_file(target, seal_text(chosen, day, what, origin, figures).encode("utf-8"), overwrite=False, make_parent=True)
+    typer.echo(
+        f"{target}: {chosen.label} verzegeld zoals gepubliceerd {'op' if len(day) == 10 else 'in'} {day} ({what}): "
+        f"{len(results.headline)} kerncijfers en {len(results.results)} resultaten."
+    )

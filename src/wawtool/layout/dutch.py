@@ -179,3 +179,8 @@ def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = Fa
     if figure.provisional:
         text += " (voorlopig)"
     return f"{text} (afgeleid)" if figure.derived_from else text
+
+
+def sealed_findings(count: int) -> str:
+    """The closing words of a check that found published figures changed without a correction."""
+    return f"{count} gepubliceerd(e) cijfer(s) gewijzigd zonder correctie"

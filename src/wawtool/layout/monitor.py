@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..figures import Figure
 from ..reports.monitor import MonitorReport
-from ..reports.status import MonitorFigure, StatusReport, StatusRow
+from ..reports.status import CorrectionRow, MonitorFigure, StatusReport, StatusRow
 from .dutch import cell_text, figure_text
 from .table import Cell, CountCell, LightCell, Table
 
@@ -23,8 +23,21 @@ def _figure(figure: MonitorFigure | None, unit: str | None) -> CountCell | None:
 POSITION_LABEL = {"op-koers": "op koers", "tussenin": "daar tussenin", "niet-op-koers": "niet op koers"}
 
 
+def correction_text(correction: CorrectionRow | None, unit: str | None) -> str:
+    """`gecorrigeerd op 2022-01-15: gepubliceerd 'ruim 80' (Monitor ..., 2021-11-11); reden: ...`."""
+    if correction is None:
+        return ""
+    document = correction.document.removesuffix(f" ({correction.published})")
+    was = cell_text(_figure(correction.was, unit))
+    return (
+        f"gecorrigeerd op {correction.date}: gepubliceerd '{was}' ({document}, {correction.published}); "
+        f"reden: {correction.reason}"
+    )
+
+
 def _explanation(row: StatusRow) -> str:
-    parts = [row.reason] if row.manual and row.reason else []
+    parts = [correction_text(row.correction, row.unit)] if row.correction else []
+    parts += [row.reason] if row.manual and row.reason else []
     if row.later_result is not None:
         later = cell_text(_figure(row.later_result, row.unit))
         parts.append(f"geen cijfer van dit kwartaal; later: {later} (stand {row.later_as_of})")
@@ -91,7 +104,11 @@ def monitor_tables(report: MonitorReport) -> list[Table]:
             h.indicator_name,
             CountCell(h.result.value, h.result.qualifier),
             CountCell(h.target.value, h.target.qualifier) if h.target else "",
-            "; ".join(part for part in (h.note or h.result.quote, h.target_description) if part),
+            "; ".join(
+                part
+                for part in (correction_text(h.correction, None), h.note or h.result.quote, h.target_description)
+                if part
+            ),
         ]
         for h in report.headline
     ]

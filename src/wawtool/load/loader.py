@@ -85,6 +85,7 @@ class Dataset:
     results: list[Located[models.ResultsFile]] = field(default_factory=list)
     realisatie: list[Located[models.RealisatieFile]] = field(default_factory=list)
     mapping: Located[models.RealisatieMapping] | None = None
+    seals: list[Located[models.SealFile]] = field(default_factory=list)  # published quarters (waw publish)
     broken: set[str] = field(default_factory=set)  # stems of files that did not load: their ids are unknown
     _projects_by_id: _ById[models.Project] = field(default_factory=lambda: _ById(), repr=False)
     _decisions_by_id: _ById[models.Decision] = field(default_factory=lambda: _ById(), repr=False)
@@ -102,7 +103,7 @@ class LoadResult:
     issues: list[Issue]
 
 
-FOLDERS = ("projects", "decisions", "results", "realisatie")
+FOLDERS = ("projects", "decisions", "results", "realisatie", "seals")
 Reader = Callable[[str], bytes]
 MAPPING = "realisatie/mapping.yaml"  # ledger codes to projects; every other file there is a year
 
@@ -208,6 +209,7 @@ def _load_tree(root: Path, names: list[str], read: Reader, pure_yaml: bool | Non
         "decisions": (models.Decision, dataset.decisions),
         "results": (models.ResultsFile, dataset.results),
         "realisatie": (models.RealisatieFile, dataset.realisatie),
+        "seals": (models.SealFile, dataset.seals),
     }
     for name in names:
         folder, _, file_name = name.partition("/")

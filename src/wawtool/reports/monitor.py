@@ -6,8 +6,18 @@ from ..lights import LightState
 from ..load.loader import Dataset
 from ..models import Headline
 from ..periods import Quarter
+from ..seals import Corrected, corrections_of
 from ..values import Report
-from .status import MonitorFigure, StatedRow, StatusRow, build_status_report, indicator_of, results_file_of
+from .status import (
+    CorrectionRow,
+    MonitorFigure,
+    StatedRow,
+    StatusRow,
+    build_status_report,
+    correction_row,
+    indicator_of,
+    results_file_of,
+)
 
 
 class HeadlineRow(Report):
@@ -17,6 +27,7 @@ class HeadlineRow(Report):
     target: MonitorFigure | None
     target_description: str | None
     note: str | None
+    correction: CorrectionRow | None = None  # published otherwise, corrected since
 
 
 class CategoryBlock(Report):
@@ -43,6 +54,7 @@ def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | 
     results_file = results_file_of(dataset, quarter)
     if status is None or results_file is None or dataset.programmes is None:
         return None
+    corrections = corrections_of(dataset, results_file.quarter)
     categories = []
     for category in dataset.programmes.model.categories:
         rows = [r for r in status.rows if r.category == category.id and _in_monitor(r)]
@@ -57,7 +69,7 @@ def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | 
         title=results_file.title,
         source=results_file.source,
         published=results_file.published.isoformat() if results_file.published else None,
-        headline=[_headline(dataset, h) for h in results_file.headline],
+        headline=[_headline(dataset, h, corrections.get((None, h.indicator))) for h in results_file.headline],
         categories=categories,
         note=results_file.note,
         stated=(StatedRow(position=j.position, words=j.words, source=j.source) if (j := results_file.stated) else None),
@@ -71,7 +83,7 @@ def _in_monitor(row: StatusRow) -> bool:
     return True
 
 
-def _headline(dataset: Dataset, headline: Headline) -> HeadlineRow:
+def _headline(dataset: Dataset, headline: Headline, corrected: Corrected | None) -> HeadlineRow:
     assert dataset.programmes is not None
     indicator = indicator_of(dataset, headline.indicator)
     target = next((t for t in dataset.programmes.model.targets if headline.target and t.id == headline.target), None)
@@ -82,4 +94,5 @@ def _headline(dataset: Dataset, headline: Headline) -> HeadlineRow:
         target=MonitorFigure(value=target.value, qualifier=target.qualifier) if target else None,
         target_description=target.description if target else None,
         note=headline.note,
+        correction=correction_row(corrected) if corrected else None,
     )

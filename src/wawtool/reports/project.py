@@ -17,7 +17,7 @@ from ..models import Project
 from ..periods import Quarter, month_key, years_text
 from ..realisatie import Comparison, comparisons
 from ..values import Report
-from .status import StatusRow, last_known_results, project_rows
+from .status import StatusRow, last_known_results, project_rows, with_corrections
 
 
 class ShowExtension(Report):
@@ -209,6 +209,7 @@ def _quarters(dataset: Dataset, project: Project) -> list[ShowQuarter]:
         if not results and not words:
             continue  # this quarter did not report on the project: no row of its own
         rows = project_rows(dataset, project, results, words, as_of, last_known_results(dataset, as_of))
+        rows = with_corrections(dataset, results_file.quarter, rows)
         quarters.append(
             ShowQuarter(
                 quarter=Quarter.parse(results_file.quarter).label,

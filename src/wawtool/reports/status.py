@@ -25,6 +25,7 @@ from ..models import (
     Target,
 )
 from ..periods import Quarter, YearMonth, month_key, project_period_at, status_at
+from ..seals import Corrected, corrections_of
 from ..values import Report
 
 
@@ -68,6 +69,19 @@ class StatusRow(Report):
     stated_differs: bool = False  # the computed light and the source's position disagree
     later_result: MonitorFigure | None = None  # a figure the source dates after this quarter: not this quarter's
     later_as_of: str | None = None
+    correction: CorrectionRow | None = None  # the figure was published otherwise and corrected since
+
+
+class CorrectionRow(Report):
+    """A published figure corrected after publication: what was published, where and when, and why."""
+
+    date: str
+    was: MonitorFigure
+    wordt: MonitorFigure
+    reason: str
+    source: str
+    document: str  # the document that published `was` (its seal's)
+    published: str  # the day (or month or year) it was published
 
 
 class StatedRow(Report):
@@ -115,12 +129,39 @@ def build_status_report(
             continue
         results, words = by_project.get(project.id, ([], []))
         rows += project_rows(dataset, project, results, words, as_of, last_known)
+    rows = with_corrections(dataset, results_file.quarter, rows)
     order = _category_order(dataset)
     rows.sort(key=lambda r: (order.get(r.category, len(order)), r.project_name.lower()))
     return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
 
 
 LastKnown = dict[str, tuple[ResultsFile, list[Result]]]
+
+
+def correction_row(corrected: Corrected) -> CorrectionRow:
+    c = corrected.correction
+    return CorrectionRow(
+        date=c.date.isoformat(),
+        was=MonitorFigure(value=c.was.value, qualifier=c.was.qualifier),
+        wordt=MonitorFigure(value=c.wordt.value, qualifier=c.wordt.qualifier),
+        reason=c.reason,
+        source=c.source,
+        document=corrected.document,
+        published=corrected.published,
+    )
+
+
+def with_corrections(dataset: Dataset, quarter: str, rows: list[StatusRow]) -> list[StatusRow]:
+    """The rows of a quarter's own figures that were corrected since their publication, saying so."""
+    corrections = corrections_of(dataset, quarter)
+    if not corrections:
+        return rows
+    marked = []
+    for row in rows:
+        corrected = corrections.get((row.project, row.indicator or ""))
+        own = row.result_quarter is None and (row.result is not None or row.later_result is not None)
+        marked.append(row.model_copy(update={"correction": correction_row(corrected)}) if corrected and own else row)
+    return marked
 
 
 def last_known_results(dataset: Dataset, as_of: YearMonth) -> LastKnown:
