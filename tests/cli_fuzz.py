@@ -225,6 +225,15 @@ def _commands() -> dict[str, Builder]:
         ],
         "decision": lambda r, t, o: ["decision", _pick(r, t.decisions), *_format(r, REPORT_FORMATS)],
         "show": lambda r, t, o: ["show", _pick(r, t.projects), *_format(r, REPORT_FORMATS)],
+        "funds": lambda r, t, o: [
+            "funds",
+            *(
+                ["--fund", _pick(r, ["waw-reserve", "fund-a", "bijstelling-2020", "realloc", "nope"])]
+                if r.random() < 0.5
+                else []
+            ),
+            *_format(r, REPORT_FORMATS),
+        ],
         "budget": lambda r, t, o: ["budget", "--year", _pick(r, t.years), *_format(r, [*REPORT_FORMATS, "csv"])],
         "status": lambda r, t, o: [
             "status",

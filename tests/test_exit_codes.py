@@ -55,6 +55,21 @@ def _sealed_then_changed(data: Path) -> None:
     results.write_text(results.read_text().replace("value: 8", "value: 3", 1))
 
 
+def _overdrawn(data: Path) -> None:
+    """€ 50 moved from Fonds A (€ 1.000, all of it committed to its lines) to Alpha's 2021 line."""
+    (data / "decisions" / "opname.yaml").write_text(
+        'id: opname\nkind: begrotingswijziging\nreference: "T-9"\ntitle: T\ndate: 2021-06-01\nsource: s\n'
+        "moves:\n  - year: 2021\n    amount: 50\n    from: {funding: fund-a}\n    to: {project: alpha, line: a1}\n"
+        "    source: s\n"
+    )
+    alpha = data / "projects" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text().replace(
+            "    amount: 400\n", "    amount: 450\n    previous_amount: 400\n    changed_by: opname\n", 1
+        )
+    )
+
+
 CASES: list[Case] = [
     ("validate", lambda d, o: ["validate"], 0),
     ("validate", lambda d, o: ["validate", "--format", "xml"], 2),
@@ -84,6 +99,9 @@ CASES: list[Case] = [
     ("publish", lambda d, o: ["publish", "--quarter", "Q2-2021", "--date", "2021-07-01", "--source", "synthetisch"], 0),
     ("publish", lambda d, o: ["publish", "--quarter", "Q2-2021"], 2),  # no publication date known
     ("publish", lambda d, o: (_sealed_then_changed(d), ["publish", "--quarter", "Q2-2021"])[1], 2),  # never replaced
+    ("funds", lambda d, o: ["funds"], 0),
+    ("funds", lambda d, o: (_overdrawn(d), ["funds"])[1], 1),  # a move draws more than a known balance
+    ("funds", lambda d, o: ["funds", "--fund", "no-such-fund"], 2),
     ("export", lambda d, o: ["export", "-o", o / "waw.xlsx", "--year", "2021"], 0),
     ("export", lambda d, o: ["export", "-o", o / "missing" / "waw.xlsx"], 2),
     ("site", lambda d, o: ["site", "-o", o / "site"], 0),

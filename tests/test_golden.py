@@ -73,6 +73,7 @@ def _cases() -> list[Case]:
             cases += _formats(tree, f"report-{quarter}", ("report", "--quarter", quarter))
         for decision in decisions:
             cases += _formats(tree, f"decision-{decision}", ("decision", decision))
+        cases += _formats(tree, "funds", ("funds",))
         for project in projects:
             formats = REPORT_FORMATS if project in {"zorgstart", "ai-operator", "alpha", "beta"} else ("table", "json")
             cases += _formats(tree, f"show-{project}", ("show", project), formats)
@@ -86,6 +87,7 @@ def _cases() -> list[Case]:
         *_formats("shipped", "status-pow", ("status", "--quarter", "Q3-2021", "--programme", "pow"), ("table", "json")),
         *_formats("shipped", "status-category", ("status", "--category", "doorstroombanen"), ("table", "json")),
         Case("shipped", "error-unknown-decision", ("decision", "nope")),
+        Case("shipped", "decision-by-kenmerk", ("decision", "20.0006972", "--format", "markdown")),
         Case("shipped", "error-unknown-project", ("show", "zorgstrat")),
         Case("shipped", "error-no-budget-year", ("budget", "--year", "2019")),
         Case("shipped", "error-no-results-quarter", ("report", "--quarter", "Q1-2019")),
@@ -320,6 +322,7 @@ def _report(dataset: Any, args: tuple[str, ...]) -> Any:
     from wawtool.reports.budget import build_budget_report
     from wawtool.reports.check_budget import build_check_budget_report
     from wawtool.reports.decision import build_decision_report
+    from wawtool.reports.funds import build_funds_report
     from wawtool.reports.monitor import build_monitor_report
     from wawtool.reports.project import build_project_report
     from wawtool.reports.status import build_status_report, quarters_with_data
@@ -338,6 +341,7 @@ def _report(dataset: Any, args: tuple[str, ...]) -> Any:
         "report": lambda: build_monitor_report(dataset, quarter),
         "decision": lambda: build_decision_report(dataset, dataset.decision(args[1])),
         "show": lambda: build_project_report(dataset, dataset.project(args[1])),
+        "funds": lambda: build_funds_report(dataset, option("--fund")),
     }
     return builders[args[0]]()
 

@@ -45,6 +45,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "decision",
         "new project",
         "publish",
+        "funds",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:
@@ -92,6 +93,11 @@ def test_monitor_examples_are_real_output() -> None:
     report = run("report", "--quarter", "Q3-2021", "--format", "markdown", data=SHIPPED).stdout
     assert report[: report.index("### Doorstroombanen")].strip() in README
     assert report[report.index("### WSP-projecten") : report.index("### Gemeentelijke projecten")].strip() in README
+
+
+def test_funds_example_is_real_output() -> None:
+    result = run("funds", "--fund", "pow-budget", "--format", "markdown", data=SHIPPED)
+    assert result.exit_code == 0 and result.stdout.strip() in README
 
 
 def test_committed_schemas_are_current(tmp_path: Path) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import decisions
 from .budget import StatedSum, line_figures
 from .figures import QUALIFIERS, Figure, sum_of
 from .load.loader import Dataset
-from .models import Decision
+from .models import BudgetLine, Decision
 from .values import ZERO, Report, Verdict
 
 
@@ -244,7 +245,12 @@ def _funded_posts(dataset: Dataset, project_id: str, decision_id: str) -> list[P
     if project is None:
         return [Post(label=project_id, figure=Figure.unknown(), project=project_id, note="project not found")]
     figures = line_figures(project)
-    lines = [(line, figures[i]) for i, line in enumerate(project.budget) if line.decision == decision_id]
+    order = decisions.positions(dataset)
+    lines = [
+        (line, _as_left(line, figures[i], decision_id, order))
+        for i, line in enumerate(project.budget)
+        if line.decision == decision_id
+    ]
     if not lines:
         note = project.budget_note or "no budget line names this decision"
         return [Post(label=project.name, figure=Figure.unknown(), project=project_id, note=note)]
@@ -265,6 +271,12 @@ def _funded_posts(dataset: Dataset, project_id: str, decision_id: str) -> list[P
                 )
             )
     return posts
+
+
+def _as_left(line: BudgetLine, figure: Figure, decision_id: str, order: dict[str, int]) -> Figure:
+    """The line as the bijstelling funded it: a later wijziging does not change what it funded."""
+    at = decisions.line_amount_after(line, decision_id, order)
+    return figure if at == line.amount or not isinstance(at, Decimal) else Figure.exact(at)
 
 
 def total_of(posts: list[Post]) -> Figure:

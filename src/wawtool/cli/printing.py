@@ -170,6 +170,30 @@ def budget_command(ctx: typer.Context, year: BudgetYearOption, fmt: FormatOption
     emit(report, budget_tables(report), fmt, "", False, invocation.data)
 
 
+@app.command("funds")
+def funds_command(
+    ctx: typer.Context,
+    fund: Annotated[
+        str | None, typer.Option("--fund", help="One fund: a funding source's id, or a bijstelling's id.")
+    ] = None,
+    fmt: ReportFormatOption = ReportFormat.table,
+) -> None:
+    """The ledger of every fund: opening balance, what flows in and is drawn, in the order of the decisions,
+    and each move from a fund against its balance. Exit 1 when a move draws more than a known balance."""
+    from ..layout.funds import funds_summary, funds_tables
+    from ..reports.funds import build_funds_report
+    from ..values import Verdict
+
+    invocation: Invocation = ctx.obj
+    dataset = checked_dataset(invocation)
+    report = build_funds_report(dataset, fund)
+    if fund is not None and not report.ledgers:
+        usage(f"no fund '{fund}' that anything draws on or flows into in {invocation.data}")
+    failed = any(w.verdict == Verdict.FAIL for f in report.ledgers for w in f.withdrawals)
+    emit(report, funds_tables(report), fmt, funds_summary(report), failed, invocation.data)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 @app.command()
 def status(
     ctx: typer.Context,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..budget import Item, TotalCheck, YearCheck
 from ..decisions import Resting
 from ..figures import Figure
+from ..funds import FundLedger, FundWithdrawal
 from ..moves import MoveCheck
 from ..neutrality import NeutralityCheck, Post
 from ..periods import years_text
@@ -40,9 +41,43 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     underspend = [(r.year, row) for r in report.realisatie for row in r.underspend]
     if underspend:
         tables.append(_underspend_table(underspend))
+    withdrawals = [(f, w) for f in report.funds for w in f.withdrawals]
+    if withdrawals:
+        tables.append(withdrawals_table(withdrawals))
     if report.decisions:
         tables.append(_decisions_table(report.decisions))
     return tables
+
+
+def withdrawals_table(withdrawals: list[tuple[FundLedger, FundWithdrawal]]) -> Table:
+    """Every move from a fund against the balance it had just before: money from a fund of unknown size is
+    niet toetsbaar, never neutral."""
+    rows: list[list[Cell]] = [
+        [
+            w.reference,
+            f.name,
+            w.year,
+            w.label,
+            MoneyCell(w.amount),
+            MoneyCell(w.balance_before),
+            MoneyCell(w.difference) if w.difference else "",
+            VerdictCell(w.verdict),
+        ]
+        for f, w in withdrawals
+    ]
+    notes = [
+        f"{w.reference}, {f.name}: {w.explanation}; te beslissen met {', '.join(w.missing)}."
+        for f, w in withdrawals
+        if w.missing
+    ]
+    return Table(
+        title="Opnames uit fondsen",
+        columns=["Besluit", "Fonds", "Jaar", "Opname", "Bedrag", "Saldo ervoor", "Tekort", "Oordeel"],
+        rows=rows,
+        numeric=frozenset({4, 5, 6}),
+        notes=notes + ["Het verloop van elk fonds: waw funds."],
+        verdict=worst([w.verdict for _, w in withdrawals]),
+    )
 
 
 def _decisions_table(resting: list[Resting]) -> Table:
@@ -349,11 +384,17 @@ FAILURE_LABEL = {
     "overspend": "meer besteed dan begroot",
     "outside-period": "besteed buiten de looptijd",
     "above-funds": "verplichtingen boven de middelen",
+    "fund": "opname boven het saldo van het fonds",
 }
-DATED = {"move", "overspend", "outside-period"}
+DATED = {"move", "overspend", "outside-period", "fund"}
 
 
-UNDECIDED_LABEL = {"neutrality": "neutraliteit", "move": "verschuiving", "year": "verplichtingen tegen middelen"}
+UNDECIDED_LABEL = {
+    "neutrality": "neutraliteit",
+    "move": "verschuiving",
+    "year": "verplichtingen tegen middelen",
+    "fund": "opname uit een fonds",
+}
 
 
 def failure_text(failure: Failure) -> str:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from .. import budget
 from ..decisions import Resting, resting_on_decisions
+from ..funds import FundLedger, FundWithdrawal, fund_ledgers
 from ..load.loader import Dataset
 from ..moves import MoveCheck, move_checks
 from ..neutrality import NeutralityCheck, neutrality_checks
@@ -51,6 +52,7 @@ class CheckBudgetReport(Report):
     realisatie: list[RealisatieYear]
     no_realisatie: list[int]  # budget years without realisatie: "geen realisatie vastgelegd"
     decisions: list[Resting]  # what rests on each decision, with its status: a proposal is not a decision
+    funds: list[FundLedger]  # every fund drawn on or flowed into; its moves out are checked against its balance
     passed: bool
     failures: list[Failure]
     undecided: list[Undecided]
@@ -65,8 +67,10 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
     if year is not None and not years:
         years = [budget.year_check(dataset, year)]
     realised = [r for r in (realisatie_year(dataset, y.year, y.committed) for y in years) if r is not None]
-    failures = _failures(totals, neutrality, moves, years, realised)
-    undecided = _undecided(neutrality, moves, years)
+    funds = fund_ledgers(dataset)
+    drawn = [w for f in funds for w in f.withdrawals if year is None or w.year == year]
+    failures = _failures(totals, neutrality, moves, years, realised) + _fund_failures(funds, drawn)
+    undecided = _undecided(neutrality, moves, years) + _fund_undecided(funds, drawn)
     verdicts = (
         [t.verdict for t in totals]
         + [n.verdict for n in neutrality]
@@ -74,6 +78,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         + [m.verdict for m in moves]
         + [y.verdict for y in years]
         + [Verdict.FAIL if r.findings else Verdict.PASS for r in realised]
+        + [w.verdict for w in drawn]
     )
     counts = VerdictCounts(
         passed=verdicts.count(Verdict.PASS),
@@ -91,6 +96,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         realisatie=realised,
         no_realisatie=[y.year for y in years if y.year not in {r.year for r in realised}],
         decisions=[d for d in resting_on_decisions(dataset) if year is None or year in d.years],
+        funds=funds,
         passed=not failures,
         failures=failures,
         undecided=undecided,
@@ -122,6 +128,26 @@ def _undecided(
         if y.verdict == Verdict.UNKNOWN
     ]
     return found
+
+
+def _fund_of(funds: list[FundLedger], withdrawal: FundWithdrawal) -> str:
+    return next(f.name for f in funds if withdrawal in f.withdrawals)
+
+
+def _fund_failures(funds: list[FundLedger], drawn: list[FundWithdrawal]) -> list[Failure]:
+    return [
+        Failure(check="fund", scope=f"{w.reference}: {_fund_of(funds, w)}", year=w.year, difference=w.difference)
+        for w in drawn
+        if w.verdict == Verdict.FAIL
+    ]
+
+
+def _fund_undecided(funds: list[FundLedger], drawn: list[FundWithdrawal]) -> list[Undecided]:
+    return [
+        Undecided(check="fund", scope=f"{w.reference}: {_fund_of(funds, w)} {w.year}", year=w.year, missing=w.missing)
+        for w in drawn
+        if w.verdict == Verdict.UNKNOWN
+    ]
 
 
 def _failures(
