@@ -98,3 +98,61 @@ def test_the_shipped_begroting_2024_is_its_primitieve_begroting_as_proposed() ->
     versions = json.loads(run("budget", "--year", "2024", "--format", "json", data=SHIPPED).stdout)["versions"]
     assert versions["primitief"]["status"] == "voorgesteld" and versions["wijzigingen"] == []
     assert json.loads(run("budget", "--year", "2021", "--format", "json", data=SHIPPED).stdout)["versions"] is None
+
+
+EXTEND_ZORGSTART = """\
+id: verlenging-zorgstart-2025
+kind: begrotingswijziging
+reference: "SYN-2024-11"
+title: "Synthetisch: ZorgStart verlengd tot en met 2025 met IZA-middelen"
+date: 2024-11-01
+source: "synthetisch testbesluit"
+status:
+  - status: voorgesteld
+    date: 2024-11-01
+    source: "synthetisch"
+moves:
+  - year: 2025
+    amount: 120000
+    from:
+      funding: iza
+    to:
+      project: zorgstart
+      line: verlenging-2025
+    source: "synthetisch"
+"""
+
+
+def test_an_extension_with_new_money_shows_its_end_and_its_fund_and_is_not_called_neutral(
+    shipped_copy: Path,
+) -> None:
+    (shipped_copy / "decisions" / "verlenging-zorgstart-2025.yaml").write_text(EXTEND_ZORGSTART, encoding="utf-8")
+    path = shipped_copy / "projects" / "zorgstart.yaml"
+    text = path.read_text(encoding="utf-8")
+    extension = "extensions:\n"
+    text = text.replace(
+        extension,
+        extension + '  - end: 2025-12\n    decision: verlenging-zorgstart-2025\n    source: "synthetisch"\n',
+        1,
+    )
+    line = (
+        "budget:\n  - id: verlenging-2025\n    year: 2025\n    amount: 120000\n    description: Verlenging 2025\n"
+        '    funding: iza\n    decision: verlenging-zorgstart-2025\n    source: "synthetisch"\n'
+    )
+    path.write_text(text.replace("budget:\n", line, 1), encoding="utf-8")
+    assert run("validate", data=shipped_copy).exit_code == 0
+
+    result = run("decision", "SYN-2024-11", "--format", "markdown", data=shipped_copy)
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert "| ZorgStart | 2025-12 |  | synthetisch |" in page  # Verlengingen
+    assert "> De verlengingen hebben de status van het besluit: voorgesteld." in page
+    assert "| ZorgStart | 2025 | Verlenging 2025 | — | € 120.000 | € 120.000 |" in page  # new: no was
+    assert "| € 120.000 uit Integraal Zorgakkoord (IZA) |" in page  # Dekking
+    assert "neutraal" not in page.split("### Dekking")[1]
+    assert page.rstrip().endswith("voegt geld toe (zie Dekking).**")
+
+    show = run("show", "zorgstart", "--format", "markdown", data=shipped_copy).stdout
+    assert "| Verlengd tot | 2025-12 (voorgesteld in SYN-2024-11) |" in show
+    ledger = json.loads(run("funds", "--fund", "iza", "--format", "json", data=shipped_copy).stdout)["ledgers"][0]
+    assert [(e["kind"], e["amount"]) for e in ledger["entries"]] == [("opening", None), ("withdrawal", "120000.00")]

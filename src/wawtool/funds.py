@@ -133,16 +133,21 @@ def _entries_of_line(
     history = line.history()
     label = f"{project.name}: {line.description}"
     first = history[0].previous_amount if history else line.amount
-    raw = [
-        _Raw(
-            position=order.get(line.decision or "", -1),
-            decision=by_id.get(line.decision or ""),
-            kind="withdrawal",
-            label=label,
-            years=years,
-            amount=first,
+    creator = by_id.get(line.decision or "")
+    if creator is not None and first is not None:  # what a move of its own decision put in is that move's entry
+        first -= _moved(creator, project.id, line.id)
+    raw = []
+    if first != ZERO:
+        raw.append(
+            _Raw(
+                position=order.get(line.decision or "", -1),
+                decision=creator,
+                kind="withdrawal",
+                label=label,
+                years=years,
+                amount=first,
+            )
         )
-    ]
     for change in history:
         before, after = decisions.change_by(line, change.decision, order)
         moved = _moved(by_id[change.decision], project.id, line.id) if change.decision in by_id else ZERO

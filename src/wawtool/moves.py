@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import decisions
 from .decisions import change_by, changes, positions
 from .load.loader import Dataset
 from .models import BudgetLine, Decision, Project
@@ -15,6 +16,7 @@ class MoveCheck(Report):
 
     decision: str
     reference: str
+    status: str | None = None  # the decision's latest step; None: the data do not say
     project: str
     project_name: str
     line: str
@@ -78,6 +80,7 @@ def _move_check(
     return MoveCheck(
         decision=decision.id,
         reference=decision.reference,
+        status=_status(decision),
         project=project.id,
         project_name=project.name,
         line=line.id or line.description,
@@ -91,3 +94,8 @@ def _move_check(
         verdict=verdict,
         explanation=why,
     )
+
+
+def _status(decision: Decision) -> str | None:
+    step = decisions.current_step(decision)
+    return f"{step.status.value} {step.date.isoformat()}" if step else None

@@ -40,6 +40,7 @@ class NeutralityCheck(Report):
 
     decision: str
     reference: str
+    status: str | None = None  # the decision's latest step; None: the data do not say
     title: str
     stated: StatedSum | None
     stated_applies_to: str | None
@@ -98,6 +99,7 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
     return NeutralityCheck(
         decision=decision.id,
         reference=decision.reference,
+        status=_status(decision),
         title=decision.title,
         stated=stated,
         stated_applies_to=applies_to,
@@ -287,3 +289,8 @@ def _funding_names(dataset: Dataset) -> dict[str, str]:
     if not dataset.programmes:
         return {}
     return {f.id: f.name for f in dataset.programmes.model.funding_sources}
+
+
+def _status(decision: Decision) -> str | None:
+    step = decisions.current_step(decision)
+    return f"{step.status.value} {step.date.isoformat()}" if step else None

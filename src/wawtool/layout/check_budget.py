@@ -224,7 +224,7 @@ def neutrality_table(check: NeutralityCheck) -> Table:
         footer.append(["Vermeld", f"Totaal {stated_side} volgens de bron{quote}", FigureCell(stated)])
     footer.append(["Flexibel budget", "Restant: vrijgevallen min gefinancierd", FigureCell(check.flexible_budget)])
     return Table(
-        title=f"Financiële neutraliteit: {check.title} ({check.reference})",
+        title=f"Financiële neutraliteit: {check.title} ({check.reference}, {check.status or 'status onbekend'})",
         columns=["Kant", "Post", "Bedrag"],
         rows=rows,
         footer=footer,
@@ -271,7 +271,7 @@ def _post_label(post: Post) -> str:
 def moves_table(checks: list[MoveCheck]) -> Table:
     rows: list[list[Cell]] = [
         [
-            m.reference,
+            f"{m.reference} ({m.status or 'status onbekend'})",
             f"{m.project_name}: {m.label}",
             m.year or "",
             MoneyCell(m.previous),

@@ -137,7 +137,7 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
                 condition=e.condition,
                 source=e.source,
             )
-            for e in project.extensions
+            for e in sorted(project.extensions, key=lambda e: month_key(e.end, end=True))  # the latest last
         ],
         status=[ShowStatus(as_of=s.as_of, status=s.status.value, source=s.source) for s in project.status],
         budget=_budget_lines(dataset, project, reference, status),
