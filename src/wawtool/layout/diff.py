@@ -250,7 +250,11 @@ def diff_tables(report: DiffReport) -> list[Table]:
             title="Neutraliteit van bijstellingen",
             columns=["Besluit", "Was", "Wordt"],
             rows=[
-                [n.reference, VerdictCell(n.base) if n.base else "—", VerdictCell(n.head) if n.head else "—"]
+                [
+                    f"{n.reference} ({n.status or 'status onbekend'})",
+                    VerdictCell(n.base) if n.base else "—",
+                    VerdictCell(n.head) if n.head else "—",
+                ]
                 for n in report.neutrality
             ],
         )

@@ -72,6 +72,7 @@ class SpanDelta(Report):
 class NeutralityDelta(Report):
     decision: str
     reference: str
+    status: str | None = None  # the decision's latest step in the head (the base where it was removed)
     base: Verdict | None
     head: Verdict | None
 
@@ -343,6 +344,7 @@ def build_diff_report(old: Dataset, new: Dataset, base: str, head: str) -> DiffR
         NeutralityDelta(
             decision=d,
             reference=(verdicts_new.get(d) or verdicts_old[d]).reference,
+            status=(verdicts_new.get(d) or verdicts_old[d]).status,
             base=verdicts_old[d].verdict if d in verdicts_old else None,
             head=verdicts_new[d].verdict if d in verdicts_new else None,
         )
