@@ -4,9 +4,11 @@ begrotingswijziging shows as a wijziging from it (issue 18, points 1, 2 and 4), 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from helpers import SHIPPED, run
+from wawtool.layout.dutch import euro
 
 STOP_AI_OPERATOR = """\
 id: stop-ai-operator-2024
@@ -156,3 +158,26 @@ def test_an_extension_with_new_money_shows_its_end_and_its_fund_and_is_not_calle
     assert "| Verlengd tot | 2025-12 (voorgesteld in SYN-2024-11) |" in show
     ledger = json.loads(run("funds", "--fund", "iza", "--format", "json", data=shipped_copy).stdout)["ledgers"][0]
     assert [(e["kind"], e["amount"]) for e in ledger["entries"]] == [("opening", None), ("withdrawal", "120000.00")]
+
+
+def test_the_versions_close_with_realisatie_and_verschil_where_recorded(tmp_path: Path) -> None:
+    """The municipal columns: primitief, wijzigingen, na wijziging, realisatie, verschil (synthetic 2021)."""
+    from helpers import build_realised
+
+    data = tmp_path / "data"
+    build_realised(data)
+    (data / "decisions" / "begroting-2021.yaml").write_text(
+        'id: begroting-2021\nkind: begroting\nreference: "T-0"\ntitle: Begroting 2021\ndate: 2020-12-01\n'
+        "source: synthetic\nyear: 2021\nstatus:\n  - status: vastgesteld\n    date: 2020-12-15\n"
+        "    by: algemeen bestuur\n    source: synthetic\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run("budget", "--year", "2021", "--format", "json", data=data).stdout)
+    versions, realisatie = report["versions"], report["realisatie"]
+    assert versions["primitief"]["status"] == "vastgesteld"
+    table = run("budget", "--year", "2021", "--format", "markdown", data=data).stdout
+    spent = Decimal(realisatie["spent"])
+    difference = spent - Decimal(versions["na_wijziging"])
+    realised_row = f"| **Realisatie (definitief)** | **{realisatie['source']}** |  |  | **{euro(spent, whole=True)}** |"
+    assert realised_row in table
+    assert f"| **Verschil (realisatie min begroting)** |  |  |  | **{euro(difference, whole=True)}** |" in table

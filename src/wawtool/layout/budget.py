@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..budget import Risk
-from ..realisatie import NO_REALISATIE
+from ..realisatie import NO_REALISATIE, RealisatieYear
 from ..reports.budget import BudgetReport
 from ..versions import VersionStep, YearVersions
 from .dutch import cell_text, change_text, decision_status_text
-from .realisatie import realisatie_tables
+from .realisatie import REALISATIE_STATUS_LABEL, realisatie_tables
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 
@@ -34,11 +34,17 @@ def _version_row(label: str, step: VersionStep) -> list[Cell]:
     ]
 
 
-def versions_table(versions: YearVersions) -> Table:
-    """Primitief, each wijziging by its decision, na wijziging: the chain of the data's own decisions."""
+def versions_table(versions: YearVersions, realisatie: RealisatieYear | None = None) -> Table:
+    """Primitief, each wijziging by its decision, na wijziging, and realisatie and verschil where recorded:
+    the municipal begroting's columns, from the data's own chain of decisions."""
     rows = [_version_row("Primitieve begroting", versions.primitief)]
     rows += [_version_row(f"{i}e begrotingswijziging", step) for i, step in enumerate(versions.wijzigingen, 1)]
     footer: list[list[Cell]] = [["Begroting na wijziging", "", "", "", MoneyCell(versions.na_wijziging, whole=True)]]
+    if realisatie is not None:
+        word = REALISATIE_STATUS_LABEL.get(realisatie.status.value, realisatie.status.value)
+        footer.append([f"Realisatie ({word})", realisatie.source, "", "", MoneyCell(realisatie.spent, whole=True)])
+        difference = realisatie.spent - versions.na_wijziging if realisatie.spent is not None else None
+        footer.append(["Verschil (realisatie min begroting)", "", "", "", MoneyCell(difference, whole=True)])
     notes = [
         "Elke versie volgt uit de besluiten in de data: een regel die een besluit invoert, telt vanaf dat besluit; "
         "een gewijzigde regel noemt het besluit en het bedrag ervoor."
@@ -104,7 +110,7 @@ def budget_tables(report: BudgetReport) -> list[Table]:
         )
     ]
     if report.versions is not None:
-        tables.append(versions_table(report.versions))
+        tables.append(versions_table(report.versions, report.realisatie))
     if report.realisatie is not None:
         tables += realisatie_tables(report.realisatie)
     else:
