@@ -8,23 +8,76 @@ line follows without git. A proposal is not a decision: a status says which a de
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .load.loader import Dataset
-from .models import BudgetLine, CostLine, Decision, DecisionStatus, DecisionStep
+from .models import BudgetLine, CostLine, Decision, DecisionStatus, DecisionStep, Project
 from .values import ZERO, Report
 
 ADOPTED = frozenset({DecisionStatus.VASTGESTELD, DecisionStatus.UITGEVOERD})
 ABSENT = "absent"  # a line that a later decision introduces is not in an earlier version
 
+Placed = tuple[Project, BudgetLine]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The decisions in order and, indexed once, the lines each introduces or changes and the lines each fund
+    pays for: every check that walks the chain looks a decision's lines up instead of scanning all lines."""
+
+    decisions: list[Decision]
+    order: dict[str, int]
+    introduced: dict[str, list[Placed]]
+    changed: dict[str, list[Placed]]
+    by_funding: dict[str, list[Placed]]
+    by_line: dict[tuple[str, str], Placed]
+
+
+_last: tuple[Dataset, int, int, Chain] | None = None
+
+
+def index(dataset: Dataset) -> Chain:
+    """The chain of one dataset, built once (a dataset whose files were added is indexed again)."""
+    global _last
+    if _last is not None and _last[0] is dataset and _last[1:3] == (len(dataset.projects), len(dataset.decisions)):
+        return _last[3]
+    ordered = sorted((located.model for located in dataset.decisions), key=lambda d: (d.date, d.id))
+    introduced: dict[str, list[Placed]] = defaultdict(list)
+    changed: dict[str, list[Placed]] = defaultdict(list)
+    by_funding: dict[str, list[Placed]] = defaultdict(list)
+    by_line: dict[tuple[str, str], Placed] = {}
+    for located in dataset.projects:
+        project = located.model
+        for line in project.budget:
+            if line.decision:
+                introduced[line.decision].append((project, line))
+            for change in line.history():
+                changed[change.decision].append((project, line))
+            if line.funding:
+                by_funding[line.funding].append((project, line))
+            if line.id:
+                by_line[(project.id, line.id)] = (project, line)
+    built = Chain(
+        decisions=ordered,
+        order={d.id: i for i, d in enumerate(ordered)},
+        introduced=dict(introduced),
+        changed=dict(changed),
+        by_funding=dict(by_funding),
+        by_line=by_line,
+    )
+    _last = (dataset, len(dataset.projects), len(dataset.decisions), built)
+    return built
+
 
 def chain(dataset: Dataset) -> list[Decision]:
     """Every decision in the order it was taken: by its date, then its id (for two on one day)."""
-    return sorted((located.model for located in dataset.decisions), key=lambda d: (d.date, d.id))
+    return index(dataset).decisions
 
 
 def positions(dataset: Dataset) -> dict[str, int]:
-    return {decision.id: i for i, decision in enumerate(chain(dataset))}
+    return index(dataset).order
 
 
 def find(dataset: Dataset, key: str) -> Decision | None:
@@ -110,20 +163,24 @@ class Resting(Report):
 
 def resting_on_decisions(dataset: Dataset) -> list[Resting]:
     """Every decision in chain order with what rests on it."""
-    order = positions(dataset)
+    built = index(dataset)
+    order = built.order
     cost_lines = dataset.programmes.model.cost_lines if dataset.programmes else []
+    costs_by: dict[str, list[CostLine]] = defaultdict(list)
+    for cost in cost_lines:
+        if cost.decision:
+            costs_by[cost.decision].append(cost)
+    extensions: dict[str, int] = defaultdict(int)
+    for located in dataset.projects:
+        for extension in located.model.extensions:
+            extensions[extension.decision] += 1
     found = []
-    for decision in chain(dataset):
-        new = [(c.year, c.amount) for c in cost_lines if c.decision == decision.id]
-        changed: list[tuple[list[int], Decimal | None, Decimal | None]] = []
-        for located in dataset.projects:
-            for line in located.model.budget:
-                if line.decision == decision.id:
-                    before, after = change_by(line, decision.id, order)
-                    new += [(year, after) for year in line.span()[:1]]
-                elif changes(line, decision.id):
-                    before, after = change_by(line, decision.id, order)
-                    changed.append((line.span(), before, after))
+    for decision in built.decisions:
+        new = [(c.year, c.amount) for c in costs_by.get(decision.id, [])]
+        introduced = built.introduced.get(decision.id, [])
+        new += [(line.span()[0], change_by(line, decision.id, order)[1]) for _, line in introduced]
+        touched = built.changed.get(decision.id, [])
+        changed = [(line.span(), *change_by(line, decision.id, order)) for _, line in touched]
         step = current_step(decision)
         years = {year for year, _ in new} | {y for span, _, _ in changed for y in span}
         found.append(
@@ -141,7 +198,7 @@ def resting_on_decisions(dataset: Dataset) -> list[Resting]:
                 changed_amount=sum(
                     (after - before for _, before, after in changed if before is not None and after is not None), ZERO
                 ),
-                extensions=sum(1 for p in dataset.projects for e in p.model.extensions if e.decision == decision.id),
+                extensions=extensions.get(decision.id, 0),
             )
         )
     return found

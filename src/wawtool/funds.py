@@ -12,12 +12,14 @@ would decide it. Money from a fund of unknown size is never called neutral.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from . import decisions
 from .load.loader import Dataset
-from .models import BudgetLine, Decision, MoveEnd, Project
+from .models import BudgetLine, CostLine, Decision, MoveEnd, Project
 from .neutrality import neutrality_check
 from .periods import years_text
 from .values import ZERO, Report, Verdict
@@ -62,7 +64,10 @@ class FundLedger(Report):
     withdrawals: list[FundWithdrawal]
 
 
-class _Raw(Report):
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """An entry before its balance is known: a plain record, one per line and move at national scale."""
+
     position: int
     decision: Decision | None
     kind: Literal["addition", "withdrawal"]
@@ -72,55 +77,55 @@ class _Raw(Report):
     move_year: int | None = None  # set for a move from the fund: the withdrawal that is checked
 
 
-def _is(end: MoveEnd, fund: str, kind: str) -> bool:
-    return (end.funding if kind == "fonds" else end.flexible_budget) == fund
-
-
-def _move_entries(dataset: Dataset, fund: str, kind: str, order: dict[str, int], names: dict[str, str]) -> list[_Raw]:
-    raw = []
+def _move_entries(dataset: Dataset) -> dict[tuple[str, str], list[_Raw]]:
+    """Every move's two ends that are funds, by (kind, fund), built once for all ledgers."""
+    order = decisions.positions(dataset)
+    names = {p.model.id: p.model.name for p in dataset.projects}
+    found: dict[tuple[str, str], list[_Raw]] = defaultdict(list)
     for decision in decisions.chain(dataset):
         for move in decision.moves:
-            for end, other, direction in ((move.to, move.from_, "addition"), (move.from_, move.to, "withdrawal")):
-                if _is(end, fund, kind):
-                    where = names.get(other.project or "", other.project) if other.project else "een fonds"
-                    verb = "van" if direction == "addition" else "naar"
-                    raw.append(
-                        _Raw(
-                            position=order[decision.id],
-                            decision=decision,
-                            kind=direction,
-                            label=f"verschuiving {verb} {where}",
-                            years=str(move.year),
-                            amount=move.amount,
-                            move_year=move.year if direction == "withdrawal" else None,
-                        )
+            ends: list[tuple[MoveEnd, MoveEnd, Literal["addition", "withdrawal"]]] = [
+                (move.to, move.from_, "addition"),
+                (move.from_, move.to, "withdrawal"),
+            ]
+            for end, other, direction in ends:
+                key = ("fonds", end.funding) if end.funding else ("flexibel budget", end.flexible_budget or "")
+                if not (end.funding or end.flexible_budget):
+                    continue
+                where = names.get(other.project or "", other.project) if other.project else "een fonds"
+                verb = "van" if direction == "addition" else "naar"
+                found[key].append(
+                    _Raw(
+                        position=order[decision.id],
+                        decision=decision,
+                        kind=direction,
+                        label=f"verschuiving {verb} {where}",
+                        years=str(move.year),
+                        amount=move.amount,
+                        move_year=move.year if direction == "withdrawal" else None,
                     )
-    return raw
+                )
+    return found
 
 
-def _line_entries(dataset: Dataset, fund: str, order: dict[str, int]) -> list[_Raw]:
+def _line_entries(dataset: Dataset, fund: str, costs: list[CostLine]) -> list[_Raw]:
     """The lines a fund pays for: at the decision that introduced them (or from the start), and each change
     that no move of its decision explains (a move is its own entry)."""
-    by_id = {d.id: d for d in decisions.chain(dataset)}
-    raw = []
-    cost_lines = dataset.programmes.model.cost_lines if dataset.programmes else []
-    for cost in cost_lines:
-        if cost.funding == fund:
-            where = order.get(cost.decision or "", -1)
-            decision = by_id.get(cost.decision or "")
-            raw.append(
-                _Raw(
-                    position=where,
-                    decision=decision,
-                    kind="withdrawal",
-                    label=cost.description,
-                    years=str(cost.year),
-                    amount=cost.amount,
-                )
-            )
-    for located in dataset.projects:
-        for line in (line for line in located.model.budget if line.funding == fund):
-            raw += _entries_of_line(located.model, line, by_id, order)
+    built = decisions.index(dataset)
+    by_id = {d.id: d for d in built.decisions}
+    raw = [
+        _Raw(
+            position=built.order.get(cost.decision or "", -1),
+            decision=by_id.get(cost.decision or ""),
+            kind="withdrawal",
+            label=cost.description,
+            years=str(cost.year),
+            amount=cost.amount,
+        )
+        for cost in costs
+    ]
+    for project, line in built.by_funding.get(fund, []):
+        raw += _entries_of_line(project, line, by_id, built.order)
     return raw
 
 
@@ -194,12 +199,12 @@ def _ledger(
     name: str,
     kind: Literal["fonds", "flexibel budget"],
     opening: tuple[Decimal | None, str | None],
+    moves: list[_Raw],
+    costs: list[CostLine],
 ) -> FundLedger:
-    order = decisions.positions(dataset)
-    names = {p.model.id: p.model.name for p in dataset.projects}
-    raw = _move_entries(dataset, fund, kind, order, names)
+    raw = list(moves)
     if kind == "fonds":
-        raw += _line_entries(dataset, fund, order)
+        raw += _line_entries(dataset, fund, costs)
     raw.sort(key=lambda r: r.position)  # stable: within a decision, moves before the lines it pays for
     amount, source = opening
     balance = amount
@@ -302,21 +307,24 @@ def _flexible_opening(dataset: Dataset, decision: Decision) -> tuple[Decimal | N
 def fund_ledgers(dataset: Dataset) -> list[FundLedger]:
     """Every fund that something draws on or flows into: the funding sources, then the flexible budgets."""
     ledgers = []
+    moves = _move_entries(dataset)
+    costs: dict[str, list[CostLine]] = defaultdict(list)
+    for cost in dataset.programmes.model.cost_lines if dataset.programmes else []:
+        if cost.funding:
+            costs[cost.funding].append(cost)
     sources = dataset.programmes.model.funding_sources if dataset.programmes else []
     for source in sources:
         amount = source.amount if isinstance(source.amount, Decimal) else None
+        opening = (amount, source.source if amount is not None else None)
         ledger = _ledger(
-            dataset, source.id, source.name, "fonds", (amount, source.source if amount is not None else None)
+            dataset, source.id, source.name, "fonds", opening, moves.get(("fonds", source.id), []), costs[source.id]
         )
         if len(ledger.entries) > 1:
             ledgers.append(ledger)
     for decision in decisions.chain(dataset):
-        drawn = any(
-            m.from_.flexible_budget == decision.id or m.to.flexible_budget == decision.id
-            for d in decisions.chain(dataset)
-            for m in d.moves
-        )
+        drawn = moves.get(("flexibel budget", decision.id), [])
         if decision.flexible_budget is not None or drawn:
             name = f"flexibel budget van {decision.reference}"
-            ledgers.append(_ledger(dataset, decision.id, name, "flexibel budget", _flexible_opening(dataset, decision)))
+            opening = _flexible_opening(dataset, decision)
+            ledgers.append(_ledger(dataset, decision.id, name, "flexibel budget", opening, drawn, []))
     return ledgers

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
@@ -298,11 +299,16 @@ class BudgetLine(Frozen):
     source: Text
     note: Text | None = None
 
-    def history(self) -> list[AmountChange]:
-        """Every decision that changed the line's amount, oldest first, with the amount before it."""
+    @cached_property
+    def _history(self) -> tuple[AmountChange, ...]:
         if self.changed_by is not None and self.previous_amount is not None:
-            return [AmountChange(decision=self.changed_by, previous_amount=self.previous_amount)]
-        return list(self.changes)
+            return (AmountChange(decision=self.changed_by, previous_amount=self.previous_amount),)
+        return tuple(self.changes)
+
+    def history(self) -> tuple[AmountChange, ...]:
+        """Every decision that changed the line's amount, oldest first, with the amount before it (built once
+        per line: the checks ask for it per decision)."""
+        return self._history
 
     @model_validator(mode="after")
     def _one_year_field(self) -> BudgetLine:

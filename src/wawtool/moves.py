@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import decisions
-from .decisions import change_by, changes, positions
+from .decisions import change_by, index
 from .load.loader import Dataset
 from .models import BudgetLine, Decision, Project
 from .values import ZERO, Report, Verdict
@@ -32,9 +32,11 @@ class MoveCheck(Report):
 
 
 def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveCheck]:
-    """Every declared move is reflected in the lines, and every changed line by a move of its decision."""
+    """Every declared move is reflected in the lines, and every changed line by a move of its decision; a
+    decision's lines come from the chain's index, in the order of the files."""
     checks = []
-    order = positions(dataset)
+    built = index(dataset)
+    project_position = {located.model.id: i for i, located in enumerate(dataset.projects)}
     for decision in [only] if only else [located.model for located in dataset.decisions]:
         declared: dict[tuple[str, str], Decimal] = {}
         for move in decision.moves:
@@ -42,15 +44,17 @@ def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveChec
                 if end.project and end.line:
                     key = (end.project, end.line)
                     declared[key] = declared.get(key, ZERO) + sign * move.amount
-        for project_located in dataset.projects:
-            project = project_located.model
-            for line in project.budget:
-                key = (project.id, line.id or "")
-                if changes(line, decision.id) or key in declared:
-                    before, after = change_by(line, decision.id, order)
-                    if before is None and line.decision == decision.id:
-                        before = ZERO  # a line the decision creates
-                    checks.append(_move_check(decision, project, line, declared.get(key, ZERO), before, after))
+        touched = {id(line): (project, line) for project, line in built.changed.get(decision.id, [])}
+        touched.update({id(placed[1]): placed for key in declared if (placed := built.by_line.get(key))})
+        ordered = sorted(
+            touched.values(), key=lambda pl: (project_position.get(pl[0].id, -1), pl[0].budget.index(pl[1]))
+        )
+        for project, line in ordered:
+            before, after = change_by(line, decision.id, built.order)
+            if before is None and line.decision == decision.id:
+                before = ZERO  # a line the decision creates
+            key = (project.id, line.id or "")
+            checks.append(_move_check(decision, project, line, declared.get(key, ZERO), before, after))
     return checks
 
 

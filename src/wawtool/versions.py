@@ -47,11 +47,9 @@ def _touches_year(dataset: Dataset, decision: Decision, year: int) -> bool:
     cost_lines = dataset.programmes.model.cost_lines if dataset.programmes else []
     if any(c.year == year and c.decision == decision.id for c in cost_lines):
         return True
-    return any(
-        line.year == year and decisions.touches(line, decision.id)
-        for located in dataset.projects
-        for line in located.model.budget
-    )
+    built = decisions.index(dataset)
+    placed = [*built.introduced.get(decision.id, []), *built.changed.get(decision.id, [])]
+    return any(line.year == year for _, line in placed)
 
 
 def _step(dataset: Dataset, decision: Decision, year: int, before: Decimal | None) -> VersionStep:
