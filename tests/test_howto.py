@@ -256,3 +256,14 @@ def test_the_data_repositorys_ci_job_fails_on_a_broken_change(tmp_path: Path, ch
     assert "pip install -r requirements.txt" in (tmp_path / "stubs.log").read_text()
     comment = (work / "diff.md").read_text(encoding="utf-8")
     assert comment.startswith("**✘ voldoet niet**" if change == "broken" else "**✔ voldoet**"), comment
+
+
+def test_the_flexible_budgets_amount_decides_the_draw_as_section_3_says(tmp_path: Path) -> None:
+    text = HOWTO.read_text(encoding="utf-8")
+    _play("3", tmp_path, text)
+    bijstelling = tmp_path / "data" / "decisions" / "bijstelling-2020.yaml"
+    _apply_diff(bijstelling, "-flexible_budget:\n-  amount: unknown\n+flexible_budget:\n+  amount: 15000\n")
+    done = subprocess.run(["bash", "-c", "waw check-budget"], cwd=tmp_path, env=_env(tmp_path), capture_output=True)
+    said = "22.0001234: flexibel budget van 20.0006972 2022: opname boven het saldo van het fonds € 5.000"
+    assert done.returncode == 1 and said in " ".join(done.stdout.decode().split())
+    assert " ".join(said.split()) in " ".join(_section(text, "3")[1].split())
