@@ -94,3 +94,33 @@ def test_a_draw_within_a_known_balance_voldoet(minimal: Path) -> None:
 def test_an_unknown_fund_is_a_usage_error(minimal: Path) -> None:
     result = run("funds", "--fund", "no-such-fund", data=minimal)
     assert result.exit_code == 2 and "no-such-fund" in result.output
+
+
+def test_a_new_line_filled_by_a_move_from_its_fund_is_drawn_once(shipped_copy: Path) -> None:
+    """Regression: a line introduced by a decision whose move brings the money into it from the line's own fund
+    was drawn twice from the fund, once as the move and once as the line (€ 240.000 from IZA for € 120.000)."""
+    (shipped_copy / "decisions" / "iza-2025.yaml").write_text(
+        'id: iza-2025\nkind: begrotingswijziging\nreference: "SYN-2025-1"\ntitle: "Synthetisch"\n'
+        'date: 2024-10-15\nsource: "synthetisch"\n'
+        "moves:\n  - year: 2025\n    amount: 120000\n    from: {funding: iza}\n"
+        '    to: {project: zorgstart, line: verlenging-2025}\n    source: "synthetisch"\n',
+        encoding="utf-8",
+    )
+    path = shipped_copy / "projects" / "zorgstart.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "\nstatus:\n",
+        '\n  - end: 2025-12\n    decision: iza-2025\n    source: "synthetisch"\nstatus:\n',
+        1,
+    ).replace(
+        "\ntotals:\n",
+        "\n  - id: verlenging-2025\n    year: 2025\n    amount: 120000\n    description: Verlenging 2025\n"
+        '    funding: iza\n    decision: iza-2025\n    source: "synthetisch"\ntotals:\n',
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run("funds", "--fund", "iza", "--format", "json", data=shipped_copy)
+    assert result.exit_code == 0, result.output
+    (ledger,) = json.loads(result.stdout)["ledgers"]
+    drawn = [(e["label"], e["amount"]) for e in ledger["entries"] if e["kind"] == "withdrawal"]
+    assert drawn == [("verschuiving naar ZorgStart", "120000.00")]

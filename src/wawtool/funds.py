@@ -132,21 +132,22 @@ def _line_entries(dataset: Dataset, fund: str, costs: list[CostLine]) -> list[_R
 def _entries_of_line(
     project: Project, line: BudgetLine, by_id: dict[str, Decision], order: dict[str, int]
 ) -> list[_Raw]:
-    """One line a fund pays for: its first amount, each change no move explains, and its release where its
-    condition failed."""
+    """One line a fund pays for: its first amount (less what the moves of the decision that introduced it bring
+    into it: a move is its own entry), each change no move explains, and its release where its condition
+    failed."""
     years = years_text(line.span())
     history = line.history()
     label = f"{project.name}: {line.description}"
     first = history[0].previous_amount if history else line.amount
-    creator = by_id.get(line.decision or "")
-    if creator is not None and first is not None:  # what a move of its own decision put in is that move's entry
-        first -= _moved(creator, project.id, line.id)
-    raw = []
-    if first != ZERO:
+    introduced_by = by_id.get(line.decision or "")
+    if introduced_by is not None and first is not None:  # what its own decision moves into it is the move's entry
+        first -= _moved(introduced_by, project.id, line.id)
+    raw: list[_Raw] = []
+    if first is None or first != ZERO or introduced_by is None:
         raw.append(
             _Raw(
                 position=order.get(line.decision or "", -1),
-                decision=creator,
+                decision=introduced_by,
                 kind="withdrawal",
                 label=label,
                 years=years,
