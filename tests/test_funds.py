@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import run
+from helpers import SHIPPED, run
 
 
 def _top_up_jongeren(data: Path, source: str) -> None:
@@ -124,3 +124,17 @@ def test_a_new_line_filled_by_a_move_from_its_fund_is_drawn_once(shipped_copy: P
     (ledger,) = json.loads(result.stdout)["ledgers"]
     drawn = [(e["label"], e["amount"]) for e in ledger["entries"] if e["kind"] == "withdrawal"]
     assert drawn == [("verschuiving naar ZorgStart", "120000.00")]
+
+
+def test_the_decision_page_judges_its_draws_as_check_budget_does(minimal: Path) -> None:
+    _minimal_draw(minimal, "50")
+    overdrawn = run("decision", "T-9", "--format", "markdown", data=minimal)
+    assert overdrawn.exit_code == 1
+    assert "### Opnames uit fondsen — ✘ voldoet niet" in overdrawn.stdout
+    assert "| T-9 | Fonds A | 2021 | verschuiving naar Alpha | € 50 | € 0 | € 50 | ✘ voldoet niet |" in overdrawn.stdout
+    proposal = run("decision", "DOC-23001887", "--format", "json", data=SHIPPED)
+    assert proposal.exit_code == 0  # niet toetsbaar is not a failure
+    report = json.loads(proposal.stdout)
+    assert report["verdict"] == "unknown"
+    ((drawn),) = report["withdrawals"]
+    assert (drawn["fund"], drawn["withdrawal"]["amount"]) == ("Reserve Werken aan Werk", "4402.44")

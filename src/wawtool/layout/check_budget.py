@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..budget import Item, TotalCheck, YearCheck
 from ..decisions import Resting
 from ..figures import Figure
-from ..funds import FundLedger, FundWithdrawal
+from ..funds import FundWithdrawal
 from ..moves import MoveCheck
 from ..neutrality import NeutralityCheck, Post
 from ..periods import years_text
@@ -41,7 +41,7 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     underspend = [(r.year, row) for r in report.realisatie for row in r.underspend]
     if underspend:
         tables.append(_underspend_table(underspend))
-    withdrawals = [(f, w) for f in report.funds for w in f.withdrawals]
+    withdrawals = [(f.name, w) for f in report.funds for w in f.withdrawals]
     if withdrawals:
         tables.append(withdrawals_table(withdrawals))
     if report.decisions:
@@ -49,13 +49,13 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     return tables
 
 
-def withdrawals_table(withdrawals: list[tuple[FundLedger, FundWithdrawal]]) -> Table:
+def withdrawals_table(withdrawals: list[tuple[str, FundWithdrawal]]) -> Table:
     """Every move from a fund against the balance it had just before: money from a fund of unknown size is
     niet toetsbaar, never neutral."""
     rows: list[list[Cell]] = [
         [
             w.reference,
-            f.name,
+            f,
             w.year,
             w.label,
             MoneyCell(w.amount),
@@ -66,7 +66,7 @@ def withdrawals_table(withdrawals: list[tuple[FundLedger, FundWithdrawal]]) -> T
         for f, w in withdrawals
     ]
     notes = [
-        f"{w.reference}, {f.name}: {w.explanation}; te beslissen met {', '.join(w.missing)}."
+        f"{w.reference}, {f}: {w.explanation}; te beslissen met {', '.join(w.missing)}."
         for f, w in withdrawals
         if w.missing
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..periods import years_text
 from ..reports.decision import DecisionReport, SpanEffect, YearEffect
-from .check_budget import moves_table, neutrality_table
+from .check_budget import moves_table, neutrality_table, withdrawals_table
 from .dutch import VERDICT_LABEL, change_text, decision_status_text, euro
 from .table import Cell, FigureCell, MoneyCell, Table
 
@@ -65,6 +65,8 @@ def decision_tables(report: DecisionReport) -> list[Table]:
         tables.append(_effects_table(report.years, report.spans))
     if report.funding:
         tables.append(_funding_table(report))
+    if report.withdrawals:
+        tables.append(withdrawals_table([(d.fund, d.withdrawal) for d in report.withdrawals]))
     if report.moves:
         tables.append(moves_table(report.moves))
     conditions: list[list[Cell]] = [

@@ -40,7 +40,7 @@ def funds_tables(report: FundsReport) -> list[Table]:
                 verdict=worst([w.verdict for w in ledger.withdrawals]),
             )
         )
-    withdrawals = [(f, w) for f in report.ledgers for w in f.withdrawals]
+    withdrawals = [(f.name, w) for f in report.ledgers for w in f.withdrawals]
     if withdrawals:
         tables.append(withdrawals_table(withdrawals))
     return tables

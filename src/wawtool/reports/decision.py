@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .. import budget, decisions
 from ..figures import Figure
+from ..funds import FundWithdrawal, fund_ledgers
 from ..load.loader import Dataset
 from ..models import Decision, DecisionStep
 from ..moves import MoveCheck, move_checks
@@ -67,6 +68,11 @@ class ExtensionChange(Report):
     source: str
 
 
+class DrawnFrom(Report):
+    fund: str  # the fund's name
+    withdrawal: FundWithdrawal
+
+
 class StatusStep(Report):
     status: str
     date: str
@@ -94,17 +100,22 @@ class DecisionReport(Report):
     spread: list[LineChange]  # lines over several years whose split is unknown: shown, not added to a year
     spans: list[SpanEffect]
     funding: list[Funding]  # the money added, per fund; empty when the decision adds nothing
+    withdrawals: list[DrawnFrom]  # its moves from a fund, each against the fund's balance just before
     verdict: Verdict
     explanation: str
 
 
-def _verdict(neutrality: NeutralityCheck | None, moves: list[MoveCheck], funding: list[Funding]) -> tuple[Verdict, str]:
-    """Neutral only where the decision claims it (a bijstelling) and is; a decision that adds money says so."""
+def _verdict(
+    neutrality: NeutralityCheck | None, moves: list[MoveCheck], funding: list[Funding], drawn: list[DrawnFrom]
+) -> tuple[Verdict, str]:
+    """Neutral only where the decision claims it (a bijstelling) and is; a decision that adds money says so;
+    a draw on a fund is judged as check-budget judges it."""
     verdicts = ([neutrality.verdict] if neutrality else []) + [m.verdict for m in moves]
+    verdicts += [d.withdrawal.verdict for d in drawn]
     if Verdict.FAIL in verdicts:
-        return Verdict.FAIL, "het besluit is niet (volledig) verwerkt of niet neutraal: zie de tabellen"
+        return Verdict.FAIL, "het besluit is niet (volledig) verwerkt, niet neutraal of niet gedekt: zie de tabellen"
     if Verdict.UNKNOWN in verdicts:
-        return Verdict.UNKNOWN, "niet alles is te toetsen: de bronnen noemen niet elk bedrag"
+        return Verdict.UNKNOWN, "niet alles is te toetsen: de bronnen noemen niet elk bedrag of saldo"
     if neutrality:
         return Verdict.PASS, "het besluit is neutraal en volledig verwerkt in de begrotingsregels"
     added = [f for f in funding if f.amount]
@@ -120,7 +131,13 @@ def build_decision_report(dataset: Dataset, decision: Decision) -> DecisionRepor
     neutrality = neutrality_check(dataset, decision) if decision.kind == "bijstelling" else None
     moves = move_checks(dataset, decision)
     funding = _funding([*changes, *spread])
-    verdict, why = _verdict(neutrality, moves, funding)
+    drawn = [
+        DrawnFrom(fund=ledger.name, withdrawal=w)
+        for ledger in fund_ledgers(dataset)
+        for w in ledger.withdrawals
+        if w.decision == decision.id
+    ]
+    verdict, why = _verdict(neutrality, moves, funding, drawn)
     names = {p.model.id: p.model.name for p in dataset.projects}
     return DecisionReport(
         id=decision.id,
@@ -139,6 +156,7 @@ def build_decision_report(dataset: Dataset, decision: Decision) -> DecisionRepor
         spread=spread,
         spans=_span_effects(spread),
         funding=funding,
+        withdrawals=drawn,
         verdict=verdict,
         explanation=why,
     )
