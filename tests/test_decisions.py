@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import run, snapshot
+from helpers import SHIPPED, run, snapshot
 
 MOVE = """id: verschuiving-2024
 kind: begrotingswijziging
@@ -166,3 +166,25 @@ def test_decision_of_the_2020_bijstelling(shipped_copy: Path) -> None:
     assert report["neutrality"]["verdict"] == "unknown" and report["neutrality"]["stated_verdict"] == "pass"
     unknown = run("decision", "nope", data=shipped_copy)
     assert unknown.exit_code == 2 and "bijstelling-2020" in unknown.stderr
+
+
+def test_doc_23001887_by_its_kenmerk_counts_from_the_version_before_it() -> None:
+    """Found by a controller: the paragraph counted the organisation lines this very proposal introduces as
+    already budgeted ('Totaal was € 209.392,81') and left them out of its was/wordt."""
+    by_id = run("decision", "doc-23001887", "--format", "json", data=SHIPPED).stdout
+    result = run("decision", "DOC-23001887", "--format", "json", data=SHIPPED)
+    assert result.exit_code == 0 and result.stdout == by_id  # by id or by kenmerk
+    report = json.loads(result.stdout)
+    organisation = [c for c in report["changes"] if c["project"] is None]
+    assert [(c["label"], c["was"], c["wordt"]["value"]) for c in organisation] == [
+        ("Uitvoering, coördinatie & monitoring", None, "95000.00"),
+        ("Overheadkosten Regio Gooi en Vechtstreek", None, "18340.00"),
+        ("Communicatie", None, "15000.00"),
+    ]
+    was = {c["project"]: c["was"] for c in report["changes"] if c["project"]}
+    assert was.pop("trainingen") == "46052.81" and set(was.values()) == {None}  # only Trainingen had a "was"
+    (year,) = report["years"]
+    assert (year["total_before"], year["change"], year["total_after"]) == ("81052.81", "973742.44", "1054795.25")
+    assert len(report["extensions"]) == 7 and {e["end"] for e in report["extensions"]} == {"2024-12", "2024"}
+    assert [s["status"] for s in report["status"]] == ["voorgesteld"]
+    assert run("decision", "20.0006972", data=SHIPPED).exit_code == 0

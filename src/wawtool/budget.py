@@ -12,7 +12,7 @@ from decimal import Decimal
 from . import decisions
 from .figures import Figure, precision_of, sum_of
 from .load.loader import Dataset
-from .models import BudgetLine, CostLine, Project
+from .models import BudgetLine, CostLine, Decision, Project
 from .money import whole_euros
 from .periods import years_text
 from .values import ZERO, Report, Verdict
@@ -48,6 +48,8 @@ class StatedSum(Report):
 class TotalCheck(Report):
     scope: str
     label: str
+    version: str | None = None  # the decision (kenmerk) whose version of the begroting the total belongs to
+    version_status: str | None = None  # that decision's latest step
     stated: StatedSum
     lines: Side
     difference: Decimal
@@ -189,7 +191,8 @@ def total_checks(dataset: Dataset) -> list[TotalCheck]:
             ]
             items = [item for item in found if item is not None]
             stated = StatedSum(amount=total.amount, source=total.source)
-            checks.append(_total_check(project.name, total.label, stated, side(items, total.amount)))
+            check = _total_check(project.name, total.label, stated, side(items, total.amount))
+            checks.append(_versioned(check, dataset.decision(total.decision) if total.decision else None))
     for decision_file in dataset.decisions:
         decision = decision_file.model
         st = decision.stated_total
@@ -204,8 +207,16 @@ def total_checks(dataset: Dataset) -> list[TotalCheck]:
             quote=st.quote,
             source=st.source,
         )
-        checks.append(_total_check(decision.reference, st.label, stated, side(items, st.amount)))
+        checks.append(_versioned(_total_check(decision.reference, st.label, stated, side(items, st.amount)), decision))
     return checks
+
+
+def _versioned(check: TotalCheck, decision: Decision | None) -> TotalCheck:
+    if decision is None:
+        return check
+    step = decisions.current_step(decision)
+    status = f"{step.status.value} {step.date.isoformat()}" if step else None
+    return check.model_copy(update={"version": decision.reference, "version_status": status})
 
 
 def _total_check(scope: str, label: str, stated: StatedSum, lines: Side) -> TotalCheck:

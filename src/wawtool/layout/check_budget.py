@@ -170,9 +170,16 @@ def _totals_table(checks: list[TotalCheck]) -> Table:
     for check in checks:
         items = check.lines.items
         sum_text = " + ".join(cell_text(_money(i)) for i in items) if len(items) <= 4 else f"{len(items)} regels"
+        status = check.version_status or "status onbekend"
+        if check.version == check.scope:
+            scope = f"{check.scope} ({status})"
+        elif check.version:
+            scope = f"{check.scope} (versie {check.version}, {status})"
+        else:
+            scope = check.scope
         rows.append(
             [
-                check.scope,
+                scope,
                 check.label,
                 sum_text,
                 MoneyCell(check.lines.known),
