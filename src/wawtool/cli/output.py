@@ -88,8 +88,12 @@ def _emit_terminal(tables: list[Table], summary: str, failed: bool, heading: str
         sys.stdout.write(plain(parts))
 
 
+UNLIMITED = 100_000  # a pipe or a file with no width asked for: one row per line, so a grep finds the row
+
+
 def output_width() -> int:
-    """COLUMNS when set, else the terminal's width, else 80 (output to a pipe or a file): documented in README."""
+    """COLUMNS when set, else the terminal's width, else no limit (output to a pipe or a file, where a table
+    laid out for 80 columns became a list no grep could search): documented in README."""
     import os
     import shutil
 
@@ -98,7 +102,7 @@ def output_width() -> int:
         return int(columns)
     if sys.stdout.isatty():
         return shutil.get_terminal_size((80, 24)).columns
-    return 80
+    return UNLIMITED
 
 
 def _console() -> Console:
