@@ -197,3 +197,9 @@ def test_the_sources_judgement_stands_beside_the_computed_light_and_never_sets_i
         position,
         position != "op-koers",
     )
+
+
+def test_report_defaults_to_the_latest_quarter_like_status() -> None:
+    latest = run("report", "--format", "json", data=SHIPPED)
+    assert latest.exit_code == 0
+    assert latest.stdout == run("report", "--quarter", "Q3-2023", "--format", "json", data=SHIPPED).stdout

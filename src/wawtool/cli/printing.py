@@ -31,7 +31,6 @@ from .options import (
     ListFormat,
     ListFormatOption,
     ProgrammeOption,
-    QuarterOption,
     ReportFormat,
     ReportFormatOption,
     StrictOption,
@@ -220,14 +219,18 @@ def status(
 
 
 @app.command()
-def report(ctx: typer.Context, quarter: QuarterOption, fmt: ReportFormatOption = ReportFormat.table) -> None:
-    """The monitor of a quarter: headline figures, then every category with its projects, figures and lights."""
+def report(
+    ctx: typer.Context, quarter: LatestQuarterOption = None, fmt: ReportFormatOption = ReportFormat.table
+) -> None:
+    """The monitor of a quarter (default the latest with data, as status): headline figures, then every
+    category with its projects, figures and lights."""
     from ..layout.monitor import monitor_tables
     from ..reports.monitor import build_monitor_report
 
     invocation: Invocation = ctx.obj
-    chosen = parse_quarter(quarter)
+    asked = parse_quarter(quarter) if quarter else None
     dataset = checked_dataset(invocation)
+    chosen = quarter_or_latest(dataset, asked, invocation.data)
     monitor = build_monitor_report(dataset, chosen)
     if monitor is None:
         no_results(dataset, chosen.label, invocation.data)
