@@ -11,7 +11,7 @@ from ..reports.diff import DataChange, DiffReport, SpanDelta, YearDelta
 from ..reports.diff_decisions import DecisionChange, DecisionItem, FieldChange
 from ..values import Verdict
 from .check_budget import DATED, FAILURE_LABEL, failure_tally, failure_text
-from .dutch import UNKNOWN_LABEL, decision_status_text, euro, number_text
+from .dutch import UNKNOWN_LABEL, change_text, decision_status_text, euro, number_text
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 WHAT = {
@@ -48,10 +48,6 @@ DECISION_FIELD = {
 
 def _years(years: list[int]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}" if years else ""
-
-
-def _signed(amount: Decimal) -> str:
-    return f"{'-' if amount < 0 else '+'}{euro(abs(amount))}"
 
 
 def _value(change: DataChange, side: str) -> str:
@@ -185,7 +181,7 @@ def _year_row(y: YearDelta) -> list[Cell]:
 def span_text(span: SpanDelta) -> str:
     """`+€ 300.000 (over 2021 en 2022, verdeling onbekend)`: counted in the years together, never divided."""
     years = " en ".join([", ".join(str(y) for y in span.years[:-1]), str(span.years[-1])])
-    return f"{_signed(span.delta)} (over {years}, verdeling onbekend)"
+    return f"{change_text(span.delta, whole=False)} (over {years}, verdeling onbekend)"
 
 
 def _span_row(span: SpanDelta) -> list[Cell]:
