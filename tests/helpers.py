@@ -36,6 +36,18 @@ class Result:
         self.output = stdout + stderr
 
 
+def pull_request(origin: Path, work: Path) -> Path:
+    """`origin` (a folder of files) committed on main, and `work` a clone of it on a branch of its own: the
+    repository a pull request is reviewed in."""
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-qm", "data")
+    work.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["git", "clone", "-q", str(origin), str(work)], env=GIT_ENV, check=True)
+    git(work, "checkout", "-q", "-b", "change")
+    return work
+
+
 def run(*args: str | Path, data: Path | None = None) -> Result:
     """Run the real `waw` command in-process, with stdout and stderr apart."""
     runner = CliRunner()

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from helpers import GIT_ENV, ROOT, SHIPPED, git
+from helpers import GIT_ENV, ROOT, SHIPPED, git, pull_request
 
 HOWTO = ROOT / "docs" / "howto.md"
 WAW = Path(sys.executable).parent / "waw"
@@ -229,14 +229,7 @@ def _ci(work: Path, env: dict[str, str]) -> bool:
 @pytest.mark.parametrize("change", ["broken", "sound"])
 def test_the_data_repositorys_ci_job_fails_on_a_broken_change(tmp_path: Path, change: str) -> None:
     _play("5", tmp_path, HOWTO.read_text(encoding="utf-8"))
-    origin = tmp_path / "regio-data"
-    git(origin, "init", "-q", "-b", "main")
-    git(origin, "add", "-A")
-    git(origin, "commit", "-qm", "data")
-    work = tmp_path / "pr" / "regio-data"
-    work.parent.mkdir()
-    subprocess.run(["git", "clone", "-q", str(origin), str(work)], env=GIT_ENV, check=True)
-    git(work, "checkout", "-q", "-b", "change")
+    work = pull_request(tmp_path / "regio-data", tmp_path / "pr" / "regio-data")
     if change == "broken":
         (work / "data" / "decisions" / "wijziging-2024.yaml").write_text(UNAPPLIED_MOVE, encoding="utf-8")
     else:  # a comment in a project file: the budget is untouched

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import GIT_ENV, ROOT, SHIPPED, git
+from helpers import GIT_ENV, ROOT, SHIPPED, git, pull_request
 
 GUIDE = (ROOT / "docs" / "pull-request-workflow.md").read_text(encoding="utf-8")
 WAW = Path(sys.executable).parent / "waw"
@@ -75,13 +75,7 @@ def clone(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     origin = tmp_path / "origin"
     shutil.copytree(SHIPPED, origin / "data")
     (origin / "pyproject.toml").write_text("# stands in for waw's own\n")
-    git(origin, "init", "-q", "-b", "main")
-    git(origin, "add", "-A")
-    git(origin, "commit", "-qm", "data")
-    work = tmp_path / "pr" / "repo"
-    work.parent.mkdir()
-    subprocess.run(["git", "clone", "-q", str(origin), str(work)], env=GIT_ENV, check=True)
-    git(work, "checkout", "-q", "-b", "change")
+    work = pull_request(origin, tmp_path / "pr" / "repo")
     stubs = tmp_path / "bin"
     stubs.mkdir()
     for name in ("pip", "gh", "curl"):
