@@ -408,3 +408,13 @@ def test_no_color_leaves_words_and_shapes_without_colour(minimal: Path) -> None:
     colours = {c for codes in COLOUR.findall(out + orange) for c in codes.split(";")} - {"", "0", "1", "2", "22"}
     assert colours == set(), colours
     assert "● groen" in out and "□ afgelopen" in out and "◆ oranje" in orange
+
+
+@pytest.mark.parametrize("group", [[], ["new"], ["template"]], ids=["waw", "new", "template"])
+def test_the_command_lists_fit_80_columns_and_end_their_sentences(group: list[str]) -> None:
+    """click cut every summary at 45 characters mid-sentence ("Check stated totals, the neutrality of every...")."""
+    done = _waw(*group, "--help", env={"COLUMNS": "80"})
+    assert done.returncode == 0
+    commands = done.stdout.split("Commands:")[1].strip().splitlines()
+    assert commands and all(len(line) <= 80 and line.rstrip().endswith(".") for line in commands), commands
+    assert not any(line.rstrip().endswith("...") for line in commands)

@@ -49,7 +49,7 @@ from .output import (
 )
 
 
-@app.command()
+@app.command(short_help="Check every data file; report every problem at once.")
 def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
     """Check every data file and report every problem at once as path:line: CODE message.
 
@@ -76,7 +76,7 @@ def validate(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> No
     raise typer.Exit(EXIT_UNUSABLE if errors(issues) else EXIT_FINDINGS if issues else EXIT_OK)
 
 
-@app.command("check-budget")
+@app.command("check-budget", short_help="Totals, neutrality, moves and funds: the verdicts.")
 def check_budget(
     ctx: typer.Context,
     year: YearOption = None,
@@ -102,7 +102,7 @@ def check_budget(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command("decision")
+@app.command("decision", short_help="One decision: status, was/wordt, effect, dekking.")
 def decision_command(
     ctx: typer.Context,
     decision_id: Annotated[
@@ -129,7 +129,7 @@ def decision_command(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command("show")
+@app.command("show", short_help="One project: period, status, budget, results.")
 def show(
     ctx: typer.Context,
     project_id: Annotated[str, typer.Argument(metavar="PROJECT", help="The project's id, e.g. zorgstart.")],
@@ -155,7 +155,7 @@ def show(
     emit(report, project_tables(report), fmt, "", False, invocation.data, heading=heading)
 
 
-@app.command("budget")
+@app.command("budget", short_help="A year's begroting like Tabel 1, with its versions.")
 def budget_command(ctx: typer.Context, year: BudgetYearOption, fmt: FormatOption = Format.table) -> None:
     """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom."""
     from ..layout.budget import budget_tables
@@ -169,7 +169,7 @@ def budget_command(ctx: typer.Context, year: BudgetYearOption, fmt: FormatOption
     emit(report, budget_tables(report), fmt, "", False, invocation.data)
 
 
-@app.command("funds")
+@app.command("funds", short_help="Every fund's ledger and each draw on it.")
 def funds_command(
     ctx: typer.Context,
     fund: Annotated[
@@ -193,7 +193,7 @@ def funds_command(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(short_help="Every project in a quarter: target, result, light.")
 def status(
     ctx: typer.Context,
     quarter: LatestQuarterOption = None,
@@ -218,7 +218,7 @@ def status(
     emit(report, status_tables(report, category_names(dataset)), fmt, "", False, invocation.data)
 
 
-@app.command()
+@app.command(short_help="The monitor of a quarter, ready for the document.")
 def report(
     ctx: typer.Context, quarter: LatestQuarterOption = None, fmt: ReportFormatOption = ReportFormat.table
 ) -> None:
@@ -238,7 +238,7 @@ def report(
     emit(monitor, monitor_tables(monitor), fmt, "", False, invocation.data, heading=title)
 
 
-@app.command()
+@app.command(short_help="What a change moves, and whether it still holds.")
 def diff(
     ctx: typer.Context,
     base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. main or HEAD~1.")],

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 from .output import refuse_input, refuse_to_replace_foreign, usage, write_file, writing_into
 
 
-@new_app.command("project")
+@new_app.command("project", short_help="A valid, commented skeleton of a new project.")
 def new_project(
     ctx: typer.Context,
     project_id: IdArgument,
@@ -73,7 +73,7 @@ def _new_project(invocation: Invocation, project_id: str, name: str, programme: 
     _write_new(invocation.data / "projects" / f"{project_id}.yaml", text)
 
 
-@new_app.command("decision")
+@new_app.command("decision", short_help="A valid, commented skeleton of a new decision.")
 def new_decision(
     ctx: typer.Context,
     decision_id: IdArgument,
@@ -98,7 +98,7 @@ def _write_new(path: Path, text: str) -> None:
     typer.echo(f"Wrote {path}; fill in the sources and figures, then run: waw validate")
 
 
-@app.command()
+@app.command(short_help="One workbook: begroting, monitor and projects.")
 def export(
     ctx: typer.Context, output: WorkbookOutput, year: YearOption = None, quarter: ExportQuarterOption = None
 ) -> None:
@@ -133,7 +133,7 @@ def export(
     typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
 
 
-@template_app.command("results")
+@template_app.command("results", short_help="The results template for partners of a quarter.")
 def template_results(ctx: typer.Context, quarter: QuarterOption, output: TemplateOutput) -> None:
     """A workbook listing the running projects with their indicators and empty result cells."""
     from ..exchange.results_template import build_template, running_projects, template_rows
@@ -160,7 +160,7 @@ def template_results(ctx: typer.Context, quarter: QuarterOption, output: Templat
     )
 
 
-@app.command("import-results")
+@app.command("import-results", short_help="A filled-in results template into data/results.")
 def import_results(
     ctx: typer.Context,
     workbook: Annotated[Path, typer.Argument(help="A filled-in results template (.xlsx).")],
@@ -195,7 +195,7 @@ def _import_results(invocation: Invocation, workbook: Path, chosen: Quarter, for
     )
 
 
-@app.command("import-realisatie")
+@app.command("import-realisatie", short_help="A ledger export into data/realisatie.")
 def import_realisatie(
     ctx: typer.Context,
     export_file: Annotated[
@@ -242,7 +242,7 @@ def _import_realisatie(
     )
 
 
-@app.command()
+@app.command(short_help="The whole dataset as a static, printable site.")
 def site(ctx: typer.Context, output: SiteOutput) -> None:
     """The whole dataset as a static site: a start page, a page per year's begroting, per quarter's monitor,
     per project and per decision, all cross-linked; written to a temporary directory, then renamed."""
@@ -262,7 +262,7 @@ def site(ctx: typer.Context, output: SiteOutput) -> None:
     typer.echo(f"{output}: {len(site_pages)} pagina's; begin bij {output / 'index.html'}")
 
 
-@app.command()
+@app.command(short_help="The JSON Schemas of the data files, for editors.")
 def schema(ctx: typer.Context, output: SchemaOutput) -> None:
     """Write the JSON Schema of each kind of data file, for editors (yaml-language-server) and CI."""
     from ..files import WriteError, inside, make_directory
@@ -283,7 +283,7 @@ def schema(ctx: typer.Context, output: SchemaOutput) -> None:
         typer.echo(str(output / name))
 
 
-@app.command()
+@app.command(short_help="Seal a published quarter's figures.")
 def publish(
     ctx: typer.Context,
     quarter: QuarterOption,
