@@ -214,9 +214,7 @@ def total_checks(dataset: Dataset) -> list[TotalCheck]:
 def _versioned(check: TotalCheck, decision: Decision | None) -> TotalCheck:
     if decision is None:
         return check
-    step = decisions.current_step(decision)
-    status = f"{step.status.value} {step.date.isoformat()}" if step else None
-    return check.model_copy(update={"version": decision.reference, "version_status": status})
+    return check.model_copy(update={"version": decision.reference, "version_status": decisions.status_label(decision)})
 
 
 def _total_check(scope: str, label: str, stated: StatedSum, lines: Side) -> TotalCheck:

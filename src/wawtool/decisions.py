@@ -94,6 +94,12 @@ def current_step(decision: Decision) -> DecisionStep | None:
     return decision.status[-1] if decision.status else None
 
 
+def status_label(decision: Decision) -> str | None:
+    """Its latest step with its date, `voorgesteld 2023-11-16`, as the reports that name a decision carry it."""
+    step = current_step(decision)
+    return f"{step.status.value} {step.date.isoformat()}" if step else None
+
+
 def is_adopted(decision: Decision) -> bool:
     step = current_step(decision)
     return step is not None and step.status in ADOPTED
@@ -131,11 +137,6 @@ def change_by(line: BudgetLine, decision_id: str, order: dict[str, int]) -> tupl
     now = line_amount_after(line, decision_id, order)
     unchanged = now if isinstance(now, Decimal) else None
     return unchanged, unchanged
-
-
-def changes(line: BudgetLine, decision_id: str) -> bool:
-    """Does the decision change the line's amount (a line it introduces is not a change)?"""
-    return any(c.decision == decision_id for c in line.history())
 
 
 def touches(line: BudgetLine, decision_id: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Literal
 from . import decisions
 from .load.loader import Dataset
 from .models import BudgetLine, CostLine, Decision, MoveEnd, Project
+from .moves import declared_moves
 from .neutrality import neutrality_check
 from .periods import years_text
 from .values import ZERO, Report, Verdict
@@ -184,14 +185,7 @@ def _entries_of_line(
 
 
 def _moved(decision: Decision, project: str, line: str | None) -> Decimal:
-    """What the decision's moves add to (+) or take from (-) one line."""
-    total = ZERO
-    for move in decision.moves:
-        if move.to.project == project and move.to.line == line:
-            total += move.amount
-        if move.from_.project == project and move.from_.line == line:
-            total -= move.amount
-    return total
+    return declared_moves(decision).get((project, line or ""), ZERO)
 
 
 def _ledger(

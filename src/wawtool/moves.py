@@ -31,6 +31,17 @@ class MoveCheck(Report):
     explanation: str
 
 
+def declared_moves(decision: Decision) -> dict[tuple[str, str], Decimal]:
+    """What the decision's moves add to (+) or take from (-) each (project, line) they name."""
+    declared: dict[tuple[str, str], Decimal] = {}
+    for move in decision.moves:
+        for end, sign in ((move.from_, -1), (move.to, 1)):
+            if end.project and end.line:
+                key = (end.project, end.line)
+                declared[key] = declared.get(key, ZERO) + sign * move.amount
+    return declared
+
+
 def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveCheck]:
     """Every declared move is reflected in the lines, and every changed line by a move of its decision; a
     decision's lines come from the chain's index, in the order of the files."""
@@ -38,12 +49,7 @@ def move_checks(dataset: Dataset, only: Decision | None = None) -> list[MoveChec
     built = index(dataset)
     project_position = {located.model.id: i for i, located in enumerate(dataset.projects)}
     for decision in [only] if only else [located.model for located in dataset.decisions]:
-        declared: dict[tuple[str, str], Decimal] = {}
-        for move in decision.moves:
-            for end, sign in ((move.from_, -1), (move.to, 1)):
-                if end.project and end.line:
-                    key = (end.project, end.line)
-                    declared[key] = declared.get(key, ZERO) + sign * move.amount
+        declared = declared_moves(decision)
         touched = {id(line): (project, line) for project, line in built.changed.get(decision.id, [])}
         touched.update({id(placed[1]): placed for key in declared if (placed := built.by_line.get(key))})
         ordered = sorted(
@@ -84,7 +90,7 @@ def _move_check(
     return MoveCheck(
         decision=decision.id,
         reference=decision.reference,
-        status=_status(decision),
+        status=decisions.status_label(decision),
         project=project.id,
         project_name=project.name,
         line=line.id or line.description,
@@ -98,8 +104,3 @@ def _move_check(
         verdict=verdict,
         explanation=why,
     )
-
-
-def _status(decision: Decision) -> str | None:
-    step = decisions.current_step(decision)
-    return f"{step.status.value} {step.date.isoformat()}" if step else None

@@ -99,7 +99,7 @@ def neutrality_check(dataset: Dataset, decision: Decision, names: dict[str, str]
     return NeutralityCheck(
         decision=decision.id,
         reference=decision.reference,
-        status=_status(decision),
+        status=decisions.status_label(decision),
         title=decision.title,
         stated=stated,
         stated_applies_to=applies_to,
@@ -289,8 +289,3 @@ def _funding_names(dataset: Dataset) -> dict[str, str]:
     if not dataset.programmes:
         return {}
     return {f.id: f.name for f in dataset.programmes.model.funding_sources}
-
-
-def _status(decision: Decision) -> str | None:
-    step = decisions.current_step(decision)
-    return f"{step.status.value} {step.date.isoformat()}" if step else None

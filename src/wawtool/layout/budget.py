@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..budget import Risk
+from ..decisions import ADOPTED
 from ..realisatie import NO_REALISATIE, RealisatieYear
 from ..reports.budget import BudgetReport
 from ..versions import VersionStep, YearVersions
@@ -49,7 +50,8 @@ def versions_table(versions: YearVersions, realisatie: RealisatieYear | None = N
         "Elke versie volgt uit de besluiten in de data: een regel die een besluit invoert, telt vanaf dat besluit; "
         "een gewijzigde regel noemt het besluit en het bedrag ervoor."
     ]
-    if any(step.status not in ("vastgesteld", "uitgevoerd") for step in [versions.primitief, *versions.wijzigingen]):
+    adopted = {status.value for status in ADOPTED}
+    if any(step.status not in adopted for step in [versions.primitief, *versions.wijzigingen]):
         notes.append("Een voorgesteld besluit is nog geen besluit: de bedragen die erop rusten, staan er wel in.")
     return Table(
         title=f"Versies van de begroting {versions.year}",
