@@ -163,3 +163,11 @@ def test_the_fast_reader_never_accepts_what_the_careful_one_refuses(name: str, r
     careful = yamlsource.SourceFile("x.yaml")
     yamlsource.EventReader(careful, cls).run(text)
     assert careful.issues == [] and careful.data == fast
+
+
+def test_an_anchor_after_a_byte_order_mark_goes_to_the_careful_reader() -> None:
+    """Found by the property above: `\\ufeff&a\\t id: ...` passed the fast path's anchor guard, and libyaml took it."""
+    from wawtool.load import yaml_fast
+
+    assert not yaml_fast.fast_path_safe("\ufeff&a\t id: begr\nkind: begroting\n")
+    assert yaml_fast.fast_path_safe("\ufeffid: begr\nkind: begroting\n")

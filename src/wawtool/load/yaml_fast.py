@@ -36,7 +36,8 @@ class Fallback(Exception):
     """The fast reader met something that needs the careful one (which then says what and where)."""
 
 
-_ANCHOR_OR_TAG = re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s]", re.MULTILINE)
+# after a byte-order mark too: libyaml drops the mark and then reads `&a` at the start as an anchor
+_ANCHOR_OR_TAG = re.compile(r"(?:^|[\s\[{,:?\ufeff-])[&*!][^\s]", re.MULTILINE)
 _MAX_FAST_NESTING = 200
 # A line indented past 150 columns, or 50 block indicators in a row ("- - - ..."), may nest deeply.
 _DEEP_INDENT = "\n" + " " * 150
