@@ -221,11 +221,14 @@ class CostLine(Frozen):
 
 
 class Available(Frozen):
-    """Money available for a year, as the documents state it."""
+    """Money available for a year, as the documents state it: what a fund holds at the start of the year
+    (`saldo`, the default: "zo'n 1,3 miljoen" for 2024), or what flows into it during the year on top of what
+    the year before leaves (`toevoeging`: a yearly contribution)."""
 
     year: Year
     programme: Id
     amount: MaybeMoney
+    basis: Literal["saldo", "toevoeging"] = "saldo"
     approximate: bool = False  # "zo'n 1,3 miljoen": known to half its last stated digit, € 50.000
     provisional: bool = False  # the source says the amount is known only later (after the year end)
     quote: Text | None = None
