@@ -138,3 +138,15 @@ def test_year_and_years_are_one_or_the_other() -> None:
     for bad in ("2025-2024", "24-25", "2024-2090"):
         result = run("budget", "--years", bad, data=SHIPPED)
         assert result.exit_code == 2 and "--years" in result.stderr and "Traceback" not in result.output
+
+
+def test_check_budget_judges_a_year_of_additions_against_what_the_year_before_leaves(minimal: Path) -> None:
+    """2025 has € 500 carried plus € 200 added for € 600 of lines (voldoet); 2026 € 100 plus € 200 for
+    € 400,50 (voldoet niet, € 100,50 short): the same balances as the planning."""
+    data = three_years(minimal)
+    fits = json.loads(run("check-budget", "--year", "2025", "--format", "json", data=data).stdout)
+    assert fits["years"][0]["available"]["value"] == "700.00" and fits["years"][0]["verdict"] == "pass"
+    result = run("check-budget", "--year", "2026", "--format", "json", data=data)
+    short = json.loads(result.stdout)
+    assert result.exit_code == 1 and short["years"][0]["available"]["value"] == "300.00"
+    assert any(f["check"] == "year" and f["difference"] == "100.50" for f in short["failures"])
