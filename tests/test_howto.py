@@ -138,8 +138,8 @@ def test_every_output_in_the_howto_is_the_real_output(number: str, tmp_path: Pat
     assert "Traceback" not in "".join(real for _, real in played)
 
 
-def test_the_howto_has_the_five_tasks_and_the_readme_links_it() -> None:
-    assert SECTIONS == ["1", "2", "3", "4", "5"]
+def test_the_howto_has_the_seven_tasks_and_the_readme_links_it() -> None:
+    assert SECTIONS == ["1", "2", "3", "4", "5", "6", "7"]
     assert "(docs/howto.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -161,6 +161,13 @@ def test_the_outputs_say_what_each_task_is_about() -> None:
     assert "exit 0" in three and "exit 1" in three and "? niet toetsbaar" in three
     four = _shown("4")
     assert "E-SEALED" in four and "exit 1" in four and "exit 0" in four and "gecorrigeerd op 2022-01-15" in four
+    assert "| Portefeuillehoudersoverleg Werk en Inkomen | flexibel-budget | ✘ voldoet niet |" in three
+    assert "| Portefeuillehoudersoverleg Werk en Inkomen, Werkkamer | flexibel-budget | ✔ voldoet |" in three
+    six = _shown("6")
+    assert "ZorgStart 2024: meer besteed dan begroot € 21.500" in six and "exit 1" in six and "exit 0" in six
+    assert "| € 150.000 | € 171.500 | € 21.500 nadeel | onrechtmatig, telt niet mee |" in six
+    seven = _shown("7")
+    assert "| Reserve Werken aan Werk | raakt op in 2025 |" in seven
 
 
 # Section 5: the data repository's CI job, run as written against a broken and a sound change.

@@ -113,7 +113,11 @@ def test_a_move_between_programmes_without_the_mandate_exits_1_naming_decision_m
     assert failure["difference"] == "50.00" and failure["year"] == 2021
     summary = table.strip().splitlines()[-1]
     assert "BW-1: van Alpha 'a1' naar Beta" in summary and "vastgesteld zonder bevoegdheid € 50" in summary
-    assert "regel tussen: vastgesteld zonder Algemeen bestuur" in summary
+    assert "(regel tussen, zonder Algemeen bestuur)" in summary
+    assert (
+        "vastgesteld zonder Algemeen bestuur: over een verschuiving tussen programma's Algemeen bestuur besluit"
+        in table
+    )
     assert "synthetic: verordening art. 1" in table  # the rule with its source
 
 

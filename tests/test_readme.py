@@ -57,6 +57,11 @@ def test_budget_example_is_real_output() -> None:
     assert result.stdout.strip() in README
 
 
+def test_planning_example_is_real_output() -> None:
+    result = run("budget", "--years", "2024-2025", "--format", "markdown", data=SHIPPED)
+    assert result.exit_code == 0 and result.stdout.strip() in README
+
+
 def test_check_budget_example_is_real_output() -> None:
     result = run("check-budget", "--format", "markdown", data=SHIPPED)
     neutrality = result.stdout[

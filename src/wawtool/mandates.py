@@ -65,6 +65,7 @@ class MandateCheck(Report):
     verdict: Verdict
     explanation: str
     missing: list[str]
+    lacking: list[str] = []  # the bodies of the rule that did not adopt it, where it voldoet niet
 
 
 def _programme_of(dataset: Dataset, end: MoveEnd) -> str | None:
@@ -77,7 +78,8 @@ def _end_label(dataset: Dataset, end: MoveEnd) -> str:
         project = dataset.project(end.project)
         return f"{project.name if project else end.project} '{end.line}'"
     if end.flexible_budget:
-        return f"het flexibel budget van {end.flexible_budget}"
+        owner = dataset.decision(end.flexible_budget)
+        return f"het flexibel budget van {owner.reference if owner else end.flexible_budget}"
     return _fund_name(dataset, end.funding or "")
 
 
@@ -212,7 +214,13 @@ def check_change(dataset: Dataset, decision: Decision, change: Change) -> Mandat
     lacking = [names.get(b, b) for b in rule.bodies if b not in adopted]
     why = f"vastgesteld zonder {' en '.join(lacking)}: over {what} {_together([names.get(b, b) for b in rule.bodies])}"
     return MandateCheck(
-        **base, rule=rule.id, rule_text=_rule_text(dataset, rule), verdict=Verdict.FAIL, explanation=why, missing=[]
+        **base,
+        rule=rule.id,
+        rule_text=_rule_text(dataset, rule),
+        verdict=Verdict.FAIL,
+        explanation=why,
+        missing=[],
+        lacking=lacking,
     )
 
 

@@ -846,6 +846,40 @@ class FundYear(Frozen):
         return self
 
 
+class OverrunCategory(StrEnum):
+    """The kinds of begrotingsafwijking of the Commissie BBV's Kadernota Rechtmatigheid: an overrun of the
+    lasten is always onrechtmatig; the first three do not count towards the accountant's opinion."""
+
+    GERELATEERDE_OPBRENGSTEN = "gerelateerde-opbrengsten"  # compensated by directly related revenue
+    OPEN_EINDE = "open-einde-regeling"  # an open-ended (subsidy) scheme
+    NIET_TIJDIG_TE_SIGNALEREN = "niet-tijdig-te-signaleren"  # within policy, could not be signalled in time
+    ANDERE_INKOMSTEN = "andere-inkomsten"  # compensated by extra revenue not directly related
+    TEN_ONRECHTE_NIET_GESIGNALEERD = "ten-onrechte-niet-gesignaleerd"  # within policy, wrongly not signalled
+    BUITEN_BELEID = "buiten-beleid"  # activities outside the existing policy
+    ACHTERAF_ONRECHTMATIG = "achteraf-onrechtmatig"  # found unlawful afterwards (a subsidy giver, the tax office)
+
+
+class Overrun(Frozen):
+    """The explanation of an overrun of the begroting na wijziging, for the begrotingsrechtmatigheid of the
+    jaarrekening: of a programme, a project (or one of its lines) or a programme cost line."""
+
+    programme: Id | None = None
+    project: Id | None = None
+    line: Id | None = None
+    cost_line: Id | None = None
+    category: OverrunCategory
+    explanation: Text
+    source: Text
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Overrun:
+        if sum(x is not None for x in (self.programme, self.project, self.cost_line)) != 1:
+            raise ValueError("name one of `programme`, `project` (with an optional `line`) or `cost_line`")
+        if self.line is not None and self.project is None:
+            raise ValueError("`line` names a budget line of a `project`")
+        return self
+
+
 class RealisatieFile(Frozen):
     """What was actually spent in a year, from the financial administration (`data/realisatie/<year>.yaml`)."""
 
@@ -854,6 +888,7 @@ class RealisatieFile(Frozen):
     source: Text  # the year-end account, or an export of the ledger with its date
     spent: list[Spent] = []
     funds: list[FundYear] = []
+    overruns: list[Overrun] = []  # each overrun explained, with its category (begrotingsrechtmatigheid)
     note: Text | None = None
 
 

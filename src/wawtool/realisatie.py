@@ -12,6 +12,7 @@ from decimal import Decimal
 from .load.loader import Dataset
 from .models import UNKNOWN, BudgetLine, Project, RealisatieFile, RealisatieStatus, Spent
 from .periods import month_key
+from .rechtmatigheid import Rechtmatigheid, judge, overrun_words, rechtmatigheid, row_explanations
 from .values import HUNDRED, ZERO, Report
 
 NO_REALISATIE = "geen realisatie vastgelegd"
@@ -33,6 +34,7 @@ class Comparison(Report):
     difference: Decimal | None  # budgeted minus spent: positive is underspend
     share: Decimal | None  # percentage spent, one decimal
     underspend_to: str | None = None  # a decision that sends the underspend elsewhere than the programme
+    programme: str | None = None  # the cost line's programme (a project's is the project's)
 
 
 class ComparisonGroup(Report):
@@ -82,6 +84,7 @@ class RealisatieYear(Report):
     next_available_quote: str | None
     findings: list[Finding]
     underspend: list[Comparison]  # of a final year: flows back to the programme unless a decision says otherwise
+    rechtmatigheid: Rechtmatigheid  # per programme and project: na wijziging against realisatie, overruns judged
 
 
 def realisatie_file(dataset: Dataset, year: int) -> RealisatieFile | None:
@@ -148,6 +151,7 @@ def comparisons(dataset: Dataset, year_file: RealisatieFile) -> list[Comparison]
                     line=None,
                     cost_line=cost.id,
                     funding=cost.funding,
+                    programme=cost.programme,
                     recorded=cost_entry is not None,
                     underspend_to=cost_entry.underspend_decision if cost_entry else None,
                 )
@@ -171,6 +175,7 @@ def comparisons(dataset: Dataset, year_file: RealisatieFile) -> list[Comparison]
                     line=None,
                     cost_line=cost.id,
                     funding=cost.funding,
+                    programme=cost.programme,
                     recorded=True,
                 )
             )
@@ -344,7 +349,8 @@ def realisatie_year(dataset: Dataset, year: int, committed: Decimal) -> Realisat
     )
     following = [a for a in dataset.programmes.model.available if a.year == year + 1] if dataset.programmes else []
     next_available = _sum([a.amount for a in following]) if following else None
-    findings = _findings(dataset, year_file, rows, committed, total)
+    lawful = rechtmatigheid(dataset, year_file, rows)
+    findings = _findings(dataset, year_file, rows, committed, total) + _programme_findings(lawful)
     underspend = (
         [r for r in rows if r.difference is not None and r.difference > 0]
         if year_file.status is RealisatieStatus.FINAL
@@ -364,24 +370,41 @@ def realisatie_year(dataset: Dataset, year: int, committed: Decimal) -> Realisat
         next_available_quote="; ".join(a.quote for a in following if a.quote) or None,
         findings=findings,
         underspend=underspend,
+        rechtmatigheid=lawful,
     )
+
+
+def _programme_findings(lawful: Rechtmatigheid) -> list[Finding]:
+    """A programme's lasten above its begroting na wijziging: unexplained, or of a kind that counts."""
+    return [
+        Finding(
+            kind="rechtmatigheid",
+            year=lawful.year,
+            scope=f"programma {row.name}",
+            amount=row.overrun or ZERO,
+            explanation=overrun_words(
+                row.judgement, row.category, f"lasten boven de begroting na wijziging {lawful.year}"
+            ),
+        )
+        for row in lawful.programmes
+        if row.verdict.value == "fail"
+    ]
 
 
 def _findings(
     dataset: Dataset, year_file: RealisatieFile, rows: list[Comparison], committed: Decimal, total: FundRow
 ) -> list[Finding]:
     year = year_file.year
-    findings = [
-        Finding(
-            kind="overspend",
-            year=year,
-            scope=row.label,
-            amount=-row.difference,
-            explanation=f"gerealiseerd boven de begroting van {year}",
-        )
-        for row in rows
-        if row.difference is not None and row.difference < 0
-    ]
+    findings = []
+    for row in rows:
+        if row.difference is None or row.difference >= 0:
+            continue
+        judgement, verdict, category, _ = judge(-row.difference, row_explanations(year_file, row))
+        if verdict.value == "fail":
+            words = overrun_words(judgement, category, f"gerealiseerd boven de begroting van {year}")
+            findings.append(
+                Finding(kind="overspend", year=year, scope=row.label, amount=-row.difference, explanation=words)
+            )
     for entry in year_file.spent:
         project = dataset.project(entry.project) if entry.project else None
         if project is None or not entry.amount:

@@ -107,6 +107,10 @@ def check_realisatie_files(dataset: Dataset) -> list[Issue]:
             seen.setdefault(key, i)
         for i, fund in enumerate(year_file.funds):
             issues += unknown_id(known, located, "funding source", fund.funding, "funds", i, "funding")
+        for i, overrun in enumerate(year_file.overruns):
+            issues += unknown_id(known, located, "programme", overrun.programme, "overruns", i, "programme")
+            if overrun.project is not None or overrun.cost_line is not None:
+                issues += _spending_target_problems(dataset, located, overrun, "overruns", i)
     return issues
 
 

@@ -9,6 +9,7 @@ from ..reports.budget import BudgetReport
 from ..versions import VersionStep, YearVersions
 from .dutch import cell_text, change_text, decision_status_text
 from .realisatie import REALISATIE_STATUS_LABEL, realisatie_tables
+from .rechtmatigheid import rechtmatigheid_tables
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 
@@ -115,6 +116,7 @@ def budget_tables(report: BudgetReport) -> list[Table]:
         tables.append(versions_table(report.versions, report.realisatie))
     if report.realisatie is not None:
         tables += realisatie_tables(report.realisatie)
+        tables += rechtmatigheid_tables(report.realisatie.rechtmatigheid)
     else:
         notes.append(f"Realisatie {report.year}: {NO_REALISATIE}.")
     if report.risks:

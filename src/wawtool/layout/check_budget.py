@@ -16,6 +16,7 @@ from .budget import risks_table
 from .dutch import cell_text, change_text, decision_status_text, euro
 from .mandates import mandates_table
 from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
+from .rechtmatigheid import rechtmatigheid_tables
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 
@@ -39,6 +40,8 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
                 verdict=Verdict.FAIL,
             )
         )
+    for realised in report.realisatie:
+        tables += rechtmatigheid_tables(realised.rechtmatigheid, projects=False)
     underspend = [(r.year, row) for r in report.realisatie for row in r.underspend]
     if underspend:
         tables.append(_underspend_table(underspend))
@@ -396,8 +399,9 @@ FAILURE_LABEL = {
     "above-funds": "verplichtingen boven de middelen",
     "fund": "opname boven het saldo van het fonds",
     "mandate": "vastgesteld zonder bevoegdheid",
+    "rechtmatigheid": "lasten boven de begroting na wijziging",
 }
-DATED = {"move", "overspend", "outside-period", "fund", "mandate"}
+DATED = {"move", "overspend", "outside-period", "fund", "mandate", "rechtmatigheid"}
 
 
 UNDECIDED_LABEL = {

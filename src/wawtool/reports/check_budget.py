@@ -181,7 +181,7 @@ def _mandate_failures(checks: list[MandateCheck]) -> list[Failure]:
     return [
         Failure(
             check="mandate",
-            scope=f"{_mandate_scope(m)} (regel {m.rule}: {m.explanation})",
+            scope=f"{_mandate_scope(m)} (regel {m.rule}, zonder {' en '.join(m.lacking)})",
             year=m.change.year,
             difference=m.change.amount or ZERO,
         )

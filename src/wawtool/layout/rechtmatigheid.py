@@ -1,0 +1,84 @@
+"""The begrotingsrechtmatigheid of a realisatie year, as the jaarrekening's paragraph has it: per programme, then
+per project and cost line, the begroting na wijziging, the realisatie, the difference as voordeel or nadeel,
+and each overrun's judgement with its kind and explanation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..models import RealisatieStatus
+from ..rechtmatigheid import CATEGORY_LABEL, Rechtmatigheid, RechtmatigheidRow
+from ..values import Verdict
+from .dutch import euro
+from .table import Cell, MoneyCell, Table
+
+
+def difference_text(difference: Decimal | None) -> str:
+    """Budget minus realisatie as municipal documents write it: `€ 50,00 voordeel`, `€ 12,40 nadeel`, `€ 0`."""
+    if difference is None:
+        return "onbekend"
+    if not difference:
+        return euro(difference)
+    return f"{euro(abs(difference))} {'voordeel' if difference > 0 else 'nadeel'}"
+
+
+def _rows(rows: list[RechtmatigheidRow], *, kind_column: bool) -> list[list[Cell]]:
+    laid: list[list[Cell]] = []
+    for row in rows:
+        why = CATEGORY_LABEL[row.category] if row.category else ""
+        if row.explanation:
+            why = f"{why}: {row.explanation}" if why else row.explanation
+        first: list[Cell] = [row.name, row.level] if kind_column else [row.name]
+        laid.append(
+            [
+                *first,
+                MoneyCell(row.budgeted),
+                MoneyCell(row.spent),
+                difference_text(row.difference),
+                row.judgement,
+                why,
+            ]
+        )
+    return laid
+
+
+def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> list[Table]:
+    """The programme table, and with `projects` the table of projects and cost lines beside it."""
+    provisional = " (voorlopig: het jaar is niet afgesloten)" if lawful.status is RealisatieStatus.PROVISIONAL else ""
+    notes = [
+        "Een overschrijding van de lasten is altijd onrechtmatig; of zij meetelt voor het oordeel van de "
+        "accountant, hangt af van haar soort (Commissie BBV, Kadernota Rechtmatigheid). Een overschrijding "
+        "zonder toelichting, of van een soort die meetelt, is een bevinding."
+    ]
+    verdicts = {r.verdict for r in lawful.programmes}
+    worst = next((v for v in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS) if v in verdicts), None)
+    tables = [
+        Table(
+            title=f"Begrotingsrechtmatigheid {lawful.year} per programma{provisional}",
+            columns=["Programma", "Begroting na wijziging", "Realisatie", "Verschil", "Oordeel", "Toelichting"],
+            rows=_rows(lawful.programmes, kind_column=False),
+            footer=[
+                [
+                    "Totaal",
+                    MoneyCell(lawful.budgeted),
+                    MoneyCell(lawful.spent),
+                    difference_text(lawful.difference),
+                    "",
+                    "",
+                ]
+            ],
+            notes=notes,
+            numeric=frozenset({1, 2, 3}),
+            verdict=worst,
+        )
+    ]
+    if projects:
+        tables.append(
+            Table(
+                title=f"Begrotingsrechtmatigheid {lawful.year} per project{provisional}",
+                columns=["Post", "Soort", "Begroting na wijziging", "Realisatie", "Verschil", "Oordeel", "Toelichting"],
+                rows=_rows(lawful.projects, kind_column=True),
+                numeric=frozenset({2, 3, 4}),
+            )
+        )
+    return tables
