@@ -25,6 +25,9 @@ from .inputs import (
 from .options import (
     BudgetYearOption,
     CategoryOption,
+    CsvDialectOption,
+    CsvOutput,
+    CsvTableOption,
     Format,
     FormatOption,
     LatestQuarterOption,
@@ -40,6 +43,7 @@ from .output import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNUSABLE,
+    CsvRequest,
     emit,
     issue_json,
     report_findings,
@@ -156,7 +160,14 @@ def show(
 
 
 @app.command("budget", short_help="A year's begroting like Tabel 1, with its versions.")
-def budget_command(ctx: typer.Context, year: BudgetYearOption, fmt: FormatOption = Format.table) -> None:
+def budget_command(
+    ctx: typer.Context,
+    year: BudgetYearOption,
+    fmt: FormatOption = Format.table,
+    dialect: CsvDialectOption = None,
+    table: CsvTableOption = None,
+    output: CsvOutput = None,
+) -> None:
     """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom."""
     from ..layout.budget import budget_tables
     from ..reports.budget import build_budget_report
@@ -166,7 +177,7 @@ def budget_command(ctx: typer.Context, year: BudgetYearOption, fmt: FormatOption
     report = build_budget_report(dataset, year)
     if not report.groups:
         no_budget(dataset, year, invocation.data)
-    emit(report, budget_tables(report), fmt, "", False, invocation.data)
+    emit(report, budget_tables(report), fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
 
 
 @app.command("funds", short_help="Every fund's ledger and each draw on it.")
@@ -200,6 +211,9 @@ def status(
     programme: ProgrammeOption = None,
     category: CategoryOption = None,
     fmt: FormatOption = Format.table,
+    dialect: CsvDialectOption = None,
+    table: CsvTableOption = None,
+    output: CsvOutput = None,
 ) -> None:
     """Where every project stands in a quarter: target, result, share of the pro-rata target and light."""
     from ..layout.monitor import status_tables
@@ -215,7 +229,8 @@ def status(
     report = build_status_report(dataset, chosen, programme, category)
     if report is None:
         no_results(dataset, chosen.label, invocation.data)
-    emit(report, status_tables(report, category_names(dataset)), fmt, "", False, invocation.data)
+    tables = status_tables(report, category_names(dataset))
+    emit(report, tables, fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
 
 
 @app.command(short_help="The monitor of a quarter, ready for the document.")
