@@ -43,7 +43,8 @@ def precision_words(cell: Cell) -> str:
     if isinstance(cell, MoneyCell):
         if cell.amount is None:
             return UNKNOWN_LABEL
-        parts = ["ca." if cell.approximate else "", "+ onbekend" if cell.partly_unknown else ""]
+        # "plus onbekend", the terminal's "+ onbekend": a cell that starts with `+` would be a formula
+        parts = ["ca." if cell.approximate else "", "plus onbekend" if cell.partly_unknown else ""]
         return ", ".join(p for p in [*parts, "afgeleid" if cell.derived else ""] if p)
     if isinstance(cell, CountCell):
         if cell.value is None:
