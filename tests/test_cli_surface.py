@@ -63,7 +63,7 @@ def test_piped_with_no_width_asked_for_every_row_is_one_line() -> None:
     (row,) = [line for line in done.stdout.splitlines() if "ZorgStart" in line and "Gestarte trajecten" in line]
     assert "│         68 │        91 │" in row and "178,4%" in row and "Groot bereik" in row
     check = _waw("check-budget").stdout.splitlines()
-    assert check[-1].startswith("9 voldoen, 0 voldoen niet, 5 niet toetsbaar.") and check[-1].endswith(".")
+    assert check[-1].startswith("9 voldoen, 0 voldoen niet, 7 niet toetsbaar.") and check[-1].endswith(".")
     tabel_1 = [line for line in check if "Tabel 1 Totaal uitgaven 2024" in line and "✔ voldoet" in line]
     assert len(tabel_1) == 1 and "€ 1.054.795,25" in tabel_1[0]  # the whole row, on one line
     assert len(check) < len(_waw("check-budget", env={"COLUMNS": "80"}).stdout.splitlines()) / 2

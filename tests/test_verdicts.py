@@ -116,13 +116,16 @@ def test_a_year_without_any_available_amount_names_what_is_missing() -> None:
     report = json.loads(run("check-budget", "--year", "2021", "--format", "json", data=SHIPPED).stdout)
     (year,) = report["years"]
     assert year["verdict"] == "unknown" and year["missing"] == ["het beschikbare bedrag voor 2021"]
-    assert report["undecided"][-1] == {
-        "check": "year",
-        "scope": "2021",
-        "year": 2021,
-        "missing": ["het beschikbare bedrag voor 2021"],
-    }
-    assert report["counts"]["undecided"] == 2  # the year, and the 2020 bijstelling's neutrality
+    assert [u for u in report["undecided"] if u["check"] == "year"] == [
+        {
+            "check": "year",
+            "scope": "2021",
+            "year": 2021,
+            "missing": ["het beschikbare bedrag voor 2021"],
+        }
+    ]
+    # the year, the 2020 bijstelling's neutrality and its mandate (not adopted in the data)
+    assert report["counts"]["undecided"] == 3
 
 
 def test_a_failed_condition_releases_its_line_from_the_total(shipped_copy: Path) -> None:

@@ -77,6 +77,7 @@ class SpreadLine(Report):
     amount: Decimal | None
     source: str
     derived_from: str | None = None  # an amount the source gives only through a stated total
+    funding: str | None = None
 
 
 class YearCheck(Report):
@@ -315,6 +316,7 @@ def spread_for_year(dataset: Dataset, year: int) -> list[SpreadLine]:
                         years=sorted(line.years),
                         amount=line.amount,
                         source=line.source,
+                        funding=line.funding,
                     )
                 )
     return spread
@@ -336,6 +338,15 @@ def available_in(dataset: Dataset, year: int) -> tuple[Figure, str | None]:
     availability = [a for a in dataset.programmes.model.available if a.year == year] if dataset.programmes else []
     if not availability or any(a.amount is None for a in availability):
         return Figure.unknown(), None
+    if any(a.basis == "toevoeging" for a in availability):  # on top of what the year before leaves
+        from .planning import plan
+
+        named = {a.funding for a in availability}
+        funds = [
+            f for f in plan(dataset, year, year).years[0].funds if f.opening_from != "onbekend" or f.funding in named
+        ]
+        quote = "; ".join(a.quote for a in availability if a.quote) or None
+        return sum_of([f.opening + f.additions for f in funds]), quote
     parts = [
         Figure.stated_approximately(a.amount, provisional=a.provisional)
         if a.approximate

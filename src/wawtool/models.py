@@ -221,11 +221,14 @@ class CostLine(Frozen):
 
 
 class Available(Frozen):
-    """Money available for a year, as the documents state it."""
+    """Money available for a year, as the documents state it: what a fund holds at the start of the year
+    (`saldo`, the default: "zo'n 1,3 miljoen" for 2024), or what flows into it during the year on top of what
+    the year before leaves (`toevoeging`: a yearly contribution)."""
 
     year: Year
     programme: Id
     amount: MaybeMoney
+    basis: Literal["saldo", "toevoeging"] = "saldo"
     approximate: bool = False  # "zo'n 1,3 miljoen": known to half its last stated digit, € 50.000
     provisional: bool = False  # the source says the amount is known only later (after the year end)
     quote: Text | None = None
@@ -238,6 +241,44 @@ class Available(Frozen):
         return _require_note(self, self.amount)
 
 
+class Body(Frozen):
+    """A body that decides on the programmes' money: the portefeuillehoudersoverleg, the Werkkamer, the colleges."""
+
+    id: Id
+    name: Text
+    source: Text
+    note: Text | None = None
+
+
+class ChangeKind(StrEnum):
+    """The kinds of change a mandate covers; each move and each bijstelling is one or more of them."""
+
+    BIJSTELLING = "bijstelling"  # a bijstelling of the programmes as a whole: projects stopped and funded
+    BINNEN_PROGRAMMA = "binnen-programma"  # a shift between lines of one programme
+    TUSSEN_PROGRAMMAS = "tussen-programmas"  # a shift between lines of two programmes
+    FLEXIBEL_BUDGET = "flexibel-budget"  # money into or out of a bijstelling's flexible budget
+    RESERVE = "reserve"  # money out of (or back into) a funding source of kind `reserve`
+    FONDS = "fonds"  # money out of (a release of, or back into) another funding source
+
+
+class Mandate(Frozen):
+    """Who may adopt one kind of change: every body of `bodies` together. `funding` narrows a `fonds` or
+    `reserve` mandate to one funding source (the HHT-middelen: the colleges)."""
+
+    id: Id
+    change: ChangeKind
+    bodies: list[Id] = Field(min_length=1)
+    funding: Id | None = None
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _funding_for_funds(self) -> Mandate:
+        if self.funding is not None and self.change not in (ChangeKind.FONDS, ChangeKind.RESERVE):
+            raise ValueError("`funding` narrows a `fonds` or `reserve` mandate to one funding source")
+        return self
+
+
 class ProgrammesFile(Frozen):
     programmes: list[Programme] = Field(min_length=1)
     funding_sources: list[FundingSource] = Field(min_length=1)
@@ -248,6 +289,9 @@ class ProgrammesFile(Frozen):
     available: list[Available] = []
     traffic_lights: LightRule | None = None
     targets: list[Target] = []
+    bodies: list[Body] = []
+    mandates: list[Mandate] = []
+    mandates_note: Text | None = None  # what the sources do not say about who decides
 
 
 class StatusEntry(Frozen):
@@ -694,6 +738,7 @@ class DecisionStep(Frozen):
     date: dt.date
     by: Text | None = None
     to: Text | None = None
+    bodies: list[Id] = []  # the bodies (programmes.yaml `bodies`) that took the step: who adopted it
     until: dt.date | None = None
     source: Text
     note: Text | None = None

@@ -124,3 +124,18 @@ def readable(path: Path, what: str) -> None:
         usage(f"cannot read {path}: no such file")
     if not path.is_file():
         usage(f"cannot read {path}: it is a directory or special file, not {what}")
+
+
+def year_span(text: str) -> tuple[int, int]:
+    """`2024-2027` (or one year, `2024`) as its first and last year, or exit 2 saying what was expected."""
+    import re
+
+    found = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", text.strip())
+    if not found:
+        usage(f"--years '{text}' is not a span of years like 2024-2027")
+    first, last = int(found[1]), int(found[2] or found[1])
+    if not 2000 <= first <= last <= 2100:
+        usage(f"--years '{text}': the first year comes first, both between 2000 and 2100")
+    if last - first > 20:
+        usage(f"--years '{text}': at most 21 years at a time")
+    return first, last

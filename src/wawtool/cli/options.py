@@ -56,7 +56,11 @@ def _year(help: str) -> typer.models.OptionInfo:
 
 
 YearOption = Annotated[int | None, _year("Only this year.")]
-BudgetYearOption = Annotated[int, _year("The begroting year.")]
+BudgetYearOption = Annotated[int | None, _year("The begroting year.")]
+YearsOption = Annotated[
+    str | None,
+    typer.Option("--years", metavar="FIRST-LAST", help="The years ahead, e.g. 2024-2027: each fund year to year."),
+]
 ExportYearOption = Annotated[int, _year("The year the export covers.")]
 
 QuarterOption = Annotated[str, typer.Option("--quarter", help="A quarter: Q3-2021 or 2021-Q3.")]
@@ -87,7 +91,8 @@ CsvTableOption = Annotated[
     typer.Option(
         "--table",
         metavar="NAME",
-        help="With --format csv: only this table (begroting, versies, realisatie, middelen, risicos; status: stand).",
+        help="With --format csv: only this table. budget --year: begroting, versies, realisatie, middelen, "
+        "risicos; budget --years: verplichtingen, fondsen, opraken; status: stand.",
     ),
 ]
 CsvOutput = Annotated[

@@ -21,6 +21,7 @@ from .inputs import (
     no_results,
     parse_quarter,
     quarter_or_latest,
+    year_span,
 )
 from .options import (
     BudgetYearOption,
@@ -38,6 +39,7 @@ from .options import (
     ReportFormatOption,
     StrictOption,
     YearOption,
+    YearsOption,
 )
 from .output import (
     EXIT_FINDINGS,
@@ -159,21 +161,37 @@ def show(
     emit(report, project_tables(report), fmt, "", False, invocation.data, heading=heading)
 
 
-@app.command("budget", short_help="A year's begroting like Tabel 1, with its versions.")
+@app.command("budget", short_help="A year's begroting like Tabel 1, or the years ahead.")
 def budget_command(
     ctx: typer.Context,
-    year: BudgetYearOption,
+    year: BudgetYearOption = None,
+    years: YearsOption = None,
     fmt: FormatOption = Format.table,
     dialect: CsvDialectOption = None,
     table: CsvTableOption = None,
     output: CsvOutput = None,
 ) -> None:
-    """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom."""
+    """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom.
+    With --years, the years ahead: per year verplicht and voorwaardelijk, per fund its balance carried from year
+    to year, and the year a fund runs out (or onbekend, with what is missing)."""
     from ..layout.budget import budget_tables
     from ..reports.budget import build_budget_report
 
     invocation: Invocation = ctx.obj
+    if (year is None) == (years is None):
+        usage("give --year (one begroting) or --years (the years ahead, e.g. 2024-2027)")
     dataset = checked_dataset(invocation)
+    if years is not None:
+        from ..layout.planning import planning_tables
+        from ..reports.budget import build_planning_report
+
+        first, last = year_span(years)
+        planning = build_planning_report(dataset, first, last)
+        emit(
+            planning, planning_tables(planning), fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output)
+        )
+        return
+    assert year is not None
     report = build_budget_report(dataset, year)
     if not report.groups:
         no_budget(dataset, year, invocation.data)

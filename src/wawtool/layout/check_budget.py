@@ -14,6 +14,7 @@ from ..reports.check_budget import CheckBudgetReport, Failure
 from ..values import Verdict
 from .budget import risks_table
 from .dutch import cell_text, change_text, decision_status_text, euro
+from .mandates import mandates_table
 from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
@@ -44,6 +45,8 @@ def check_budget_tables(report: CheckBudgetReport) -> list[Table]:
     withdrawals = [(f.name, w) for f in report.funds for w in f.withdrawals]
     if withdrawals:
         tables.append(withdrawals_table(withdrawals))
+    if report.mandates:
+        tables.append(mandates_table(report.mandates, report.mandates_note))
     if report.decisions:
         tables.append(_decisions_table(report.decisions))
     return tables
@@ -392,8 +395,9 @@ FAILURE_LABEL = {
     "outside-period": "besteed buiten de looptijd",
     "above-funds": "verplichtingen boven de middelen",
     "fund": "opname boven het saldo van het fonds",
+    "mandate": "vastgesteld zonder bevoegdheid",
 }
-DATED = {"move", "overspend", "outside-period", "fund"}
+DATED = {"move", "overspend", "outside-period", "fund", "mandate"}
 
 
 UNDECIDED_LABEL = {
@@ -401,6 +405,7 @@ UNDECIDED_LABEL = {
     "move": "verschuiving",
     "year": "verplichtingen tegen middelen",
     "fund": "opname uit een fonds",
+    "mandate": "bevoegdheid",
 }
 
 

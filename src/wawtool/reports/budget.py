@@ -8,6 +8,7 @@ from .. import budget
 from ..budget import SpreadLine, YearLine
 from ..figures import Figure
 from ..load.loader import Dataset
+from ..planning import PlanningReport, plan
 from ..realisatie import RealisatieYear, realisatie_year
 from ..values import ZERO, Report
 from ..versions import YearVersions, year_versions
@@ -94,3 +95,8 @@ def spread_total(lines: list[SpreadLine]) -> tuple[Decimal, bool]:
     """The known sum of lines over several years, and whether an unknown one is among them."""
     known = sum((line.amount for line in lines if line.amount is not None), ZERO)
     return known, any(line.amount is None for line in lines)
+
+
+def build_planning_report(dataset: Dataset, first: int, last: int) -> PlanningReport:
+    """`waw budget --years 2024-2027`: the years ahead, each fund's balance carried from year to year."""
+    return plan(dataset, first, last)

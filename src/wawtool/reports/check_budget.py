@@ -8,6 +8,7 @@ from .. import budget
 from ..decisions import Resting, resting_on_decisions
 from ..funds import FundLedger, FundWithdrawal, fund_ledgers
 from ..load.loader import Dataset
+from ..mandates import MandateCheck, mandate_checks
 from ..moves import MoveCheck, move_checks
 from ..neutrality import NeutralityCheck, neutrality_checks
 from ..realisatie import RealisatieYear, realisatie_year
@@ -53,6 +54,8 @@ class CheckBudgetReport(Report):
     no_realisatie: list[int]  # budget years without realisatie: "geen realisatie vastgelegd"
     decisions: list[Resting]  # what rests on each decision, with its status: a proposal is not a decision
     funds: list[FundLedger]  # every fund drawn on or flowed into; its moves out are checked against its balance
+    mandates: list[MandateCheck]  # each change of each decision against who may adopt it
+    mandates_note: str | None  # what the sources do not say about who decides
     passed: bool
     failures: list[Failure]
     undecided: list[Undecided]
@@ -69,8 +72,16 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
     realised = [r for r in (realisatie_year(dataset, y.year, y.committed) for y in years) if r is not None]
     funds = fund_ledgers(dataset)
     drawn = [w for f in funds for w in f.withdrawals if year is None or w.year == year]
+    resting = resting_on_decisions(dataset)
+    spans = {r.decision: r.years for r in resting}
+    mandates = [
+        m
+        for m in mandate_checks(dataset)
+        if year is None or m.change.year == year or (m.change.year is None and year in spans.get(m.decision, []))
+    ]
     failures = _failures(totals, neutrality, moves, years, realised) + _fund_failures(funds, drawn)
-    undecided = _undecided(neutrality, moves, years) + _fund_undecided(funds, drawn)
+    failures += _mandate_failures(mandates)
+    undecided = _undecided(neutrality, moves, years) + _fund_undecided(funds, drawn) + _mandate_undecided(mandates)
     verdicts = (
         [t.verdict for t in totals]
         + [n.verdict for n in neutrality]
@@ -79,6 +90,7 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         + [y.verdict for y in years]
         + [Verdict.FAIL if r.findings else Verdict.PASS for r in realised]
         + [w.verdict for w in drawn]
+        + _per_decision(mandates)
     )
     counts = VerdictCounts(
         passed=verdicts.count(Verdict.PASS),
@@ -95,8 +107,10 @@ def build_check_budget_report(dataset: Dataset, year: int | None = None) -> Chec
         risks=budget.risks(dataset, year),
         realisatie=realised,
         no_realisatie=[y.year for y in years if y.year not in {r.year for r in realised}],
-        decisions=[d for d in resting_on_decisions(dataset) if year is None or year in d.years],
+        decisions=[d for d in resting if year is None or year in d.years],
         funds=funds,
+        mandates=mandates,
+        mandates_note=dataset.programmes.model.mandates_note if dataset.programmes else None,
         passed=not failures,
         failures=failures,
         undecided=undecided,
@@ -147,6 +161,49 @@ def _fund_undecided(funds: list[FundLedger], drawn: list[FundWithdrawal]) -> lis
         Undecided(check="fund", scope=f"{w.reference}: {_fund_of(funds, w)} {w.year}", year=w.year, missing=w.missing)
         for w in drawn
         if w.verdict == Verdict.UNKNOWN
+    ]
+
+
+def _per_decision(checks: list[MandateCheck]) -> list[Verdict]:
+    """A decision's mandate is one verdict: the worst of its changes."""
+    verdicts: dict[str, set[Verdict]] = {}
+    for check in checks:
+        verdicts.setdefault(check.decision, set()).add(check.verdict)
+    order = (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS)
+    return [next(v for v in order if v in found) for found in verdicts.values()]
+
+
+def _mandate_scope(check: MandateCheck) -> str:
+    return f"{check.reference}: {check.change.label}"
+
+
+def _mandate_failures(checks: list[MandateCheck]) -> list[Failure]:
+    return [
+        Failure(
+            check="mandate",
+            scope=f"{_mandate_scope(m)} (regel {m.rule}: {m.explanation})",
+            year=m.change.year,
+            difference=m.change.amount or ZERO,
+        )
+        for m in checks
+        if m.verdict == Verdict.FAIL
+    ]
+
+
+def _mandate_undecided(checks: list[MandateCheck]) -> list[Undecided]:
+    """One per decision and reason: the four changes of a bijstelling not yet adopted are one question."""
+    grouped: dict[tuple[str, tuple[str, ...]], list[MandateCheck]] = {}
+    for check in checks:
+        if check.verdict == Verdict.UNKNOWN:
+            grouped.setdefault((check.reference, tuple(check.missing)), []).append(check)
+    return [
+        Undecided(
+            check="mandate",
+            scope=_mandate_scope(group[0]) if len(group) == 1 else f"{reference}: {len(group)} wijzigingen",
+            year=group[0].change.year if len({c.change.year for c in group}) == 1 else None,
+            missing=list(missing),
+        )
+        for (reference, missing), group in grouped.items()
     ]
 
 
