@@ -31,8 +31,10 @@ def git(repo: Path, *args: str) -> None:
 
 
 class Result:
-    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
-        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+    """`stdout` as click's runner gives it (CRLF read as LF); `stdout_bytes` as written, for the CSV's CRLF."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str, stdout_bytes: bytes = b"") -> None:
+        self.exit_code, self.stdout, self.stderr, self.stdout_bytes = exit_code, stdout, stderr, stdout_bytes
         self.output = stdout + stderr
 
 
@@ -53,7 +55,7 @@ def run(*args: str | Path, data: Path | None = None) -> Result:
     runner = CliRunner()
     argv = (["--data", str(data)] if data is not None else []) + [str(a) for a in args]
     result = runner.invoke(app, argv, catch_exceptions=False, env={"NO_COLOR": "1", "COLUMNS": "200"})
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
 
 SYNTHETIC_CAP = """  - indicator: trajecten-gestart

@@ -76,7 +76,8 @@ def test_commands_never_write_to_data(shipped_copy: Path) -> None:
     for args in (
         ["validate"],
         ["check-budget"],
-        ["budget", "--year", "2024", "--format", "csv"],
+        ["budget", "--year", "2024", "--format", "csv", "--table", "begroting"],
+        ["budget", "--year", "2024", "--format", "csv", "-o", str(shipped_copy.parent / "csv")],
         ["status"],
         ["report", "--quarter", "Q3-2021", "--format", "markdown"],
         ["export", "-o", str(out)],

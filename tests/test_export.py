@@ -177,17 +177,26 @@ def test_libreoffice_converts_the_workbook_and_keeps_text_as_text(minimal: Path,
     assert "alpha,=1+1," in projects  # shown as typed, never calculated to 2
 
 
-def test_csv_never_turns_text_into_a_formula(minimal: Path) -> None:
+@pytest.mark.parametrize(("dialect", "delimiter"), [("nl", ";"), ("rfc4180", ",")])
+def test_csv_never_turns_text_into_a_formula(minimal: Path, tmp_path: Path, dialect: str, delimiter: str) -> None:
+    import csv
+
     alpha = minimal / "projects" / "alpha.yaml"
     alpha.write_text(alpha.read_text().replace("name: Alpha", "name: '=1+1'"))
     programmes = minimal / "programmes.yaml"
     programmes.write_text(programmes.read_text().replace("description: Coördinatie", "description: '@SUM(A1)'"))
-    result = run("budget", "--year", "2023", "--format", "csv", data=minimal)
+    out = tmp_path / "csv"
+    result = run("budget", "--year", "2023", "--format", "csv", "--csv-dialect", dialect, "-o", out, data=minimal)
     assert result.exit_code == 0, result.output
-    assert "'=1+1" in result.stdout and "'@SUM(A1)" in result.stdout
-    for line in result.stdout.splitlines():
-        for cell in line.split(","):
-            assert not cell.startswith(("=", "+", "@")), line
+    cells = [
+        cell
+        for path in sorted(out.glob("*.csv"))
+        for row in csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=delimiter)
+        for cell in row
+    ]
+    assert "'=1+1 (voorwaardelijk)" in cells and "'@SUM(A1)" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
+    assert "-" not in "".join(cell[:1] for cell in cells)  # no amount here is negative
 
 
 def test_atomic_write_leaves_the_old_file_when_the_rename_fails(

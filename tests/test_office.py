@@ -136,3 +136,57 @@ def test_a_libreoffice_with_calc_alone_is_told_apart_from_one_with_writer(tmp_pa
     link.symlink_to(program / "soffice")
     assert _component("libsclo", str(link)) and not _component("libswlo", str(link))
     assert not _component("libswlo", None)
+
+
+# LibreOffice's CSV import as a Dutch user's double click does it: `;` (59) between fields, `"` (34) around them,
+# UTF-8 (76), from line 1, no column formats, the nl-NL locale (1043), quoted fields not forced to text, special
+# numbers (a percentage) detected as Excel does. The amounts must arrive as numbers, the words as written.
+DUTCH_CSV = "--infilter=Text - txt - csv (StarCalc):59,34,76,1,,1043,false,true"
+
+
+def _dutch_cells(csv_file: Path) -> list[list[object]]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(_convert(csv_file, "xlsx", DUTCH_CSV)).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@needs_calc
+def test_a_csv_opens_in_libreoffice_in_dutch_in_its_columns_with_its_amounts(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    out = tmp_path / "csv"
+    assert run("budget", "--year", "2024", "--format", "csv", "-o", out, data=SHIPPED).exit_code == 0
+    rows = _dutch_cells(out / "begroting.csv")
+    assert rows[0] == ["Groep", "Post", "Bedrag", "Bedrag (precisie)"]
+    by_name = {str(row[0] or row[1]): row for row in rows[1:]}
+    total = by_name["Totaal uitgaven"][2]
+    assert isinstance(total, int | float) and Decimal(repr(total)) == Decimal("1054795.25")  # Tabel 1's total
+    assert by_name["Uitvoering, coördinatie & monitoring"][2] == 95000  # the ö, the comma and & survive
+    amounts = [row[2] for row in rows[1:]]
+    assert all(isinstance(a, int | float) for a in amounts), amounts  # every amount a number, none a text
+    lines = [row[2] for row in rows[1:] if row[0] is None]
+    assert Decimal(repr(sum(lines))) == Decimal("1054795.25")  # a spreadsheet can sum them
+    ruimte = by_name["Ruimte"]
+    assert Decimal(repr(ruimte[2])) == Decimal("245204.75") and ruimte[3] == "ca. ± € 50.000, voorlopig"
+
+    risks = _dutch_cells(out / "risicos.csv")
+    assert risks[0] == ["Jaar", "Post", "Bedrag", "Bedrag (precisie)", "Voorwaarde"]
+    assert sum(Decimal(repr(row[2])) for row in risks[1:]) == Decimal("465455.25")  # waarvan voorwaardelijk
+
+
+@needs_calc
+def test_a_status_csv_opens_in_libreoffice_in_dutch_with_numbers_and_words(tmp_path: Path) -> None:
+    status = tmp_path / "stand.csv"
+    result = run("status", "--quarter", "Q3-2021", "--format", "csv", data=SHIPPED)
+    assert result.exit_code == 0
+    status.write_bytes(result.stdout_bytes)
+    rows = _dutch_cells(status)
+    header = rows[0]
+    column = {name: header.index(name) for name in header}
+    (zorgstart,) = [r for r in rows if r[1] == "ZorgStart" and r[2] == "Uitstroom naar betaald werk"]
+    assert zorgstart[column["Doel"]] == 250 and zorgstart[column["Resultaat"]] == 80
+    assert zorgstart[column["Resultaat (precisie)"]] == "ruim"
+    assert zorgstart[column["% van doel naar rato"]] == 85.3 and zorgstart[column["Licht"]] == "groen"
+    lights = {r[column["Licht"]] for r in rows[1:]}
+    assert "geen gegevens" in lights and not [light for light in lights if "-" in str(light) or "●" in str(light)]

@@ -61,6 +61,16 @@ def test_planning_example_is_real_output() -> None:
     result = run("budget", "--years", "2024-2025", "--format", "markdown", data=SHIPPED)
     assert result.exit_code == 0 and result.stdout.strip() in README
 
+def test_csv_examples_are_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CSV as it is written, with its byte-order mark and CRLF, which the README cannot show."""
+    result = run("budget", "--year", "2024", "--format", "csv", "--table", "begroting", data=SHIPPED)
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf") and b";;1054795,25;\r\n" in result.stdout_bytes
+    shown = result.stdout_bytes.decode("utf-8-sig").replace("\r\n", "\n")
+    assert f"$ waw budget --year 2024 --format csv --table begroting\n{shown}```" in README
+    monkeypatch.chdir(tmp_path)
+    written = run("budget", "--year", "2024", "--format", "csv", "-o", "begroting-2024", data=SHIPPED)
+    assert f"$ waw budget --year 2024 --format csv -o begroting-2024\n{written.stdout}```" in README
+
 
 def test_check_budget_example_is_real_output() -> None:
     result = run("check-budget", "--format", "markdown", data=SHIPPED)

@@ -93,3 +93,56 @@ def test_a_missing_export_or_mapping_says_so(realised: Path, tmp_path: Path) -> 
     export = _export(tmp_path / "grootboek.csv", CLEAN)
     unmapped = run("import-realisatie", export, "--year", "2022", data=realised)
     assert unmapped.exit_code == 2 and "mapping.yaml is missing" in unmapped.stderr
+
+
+@pytest.mark.parametrize("dialect", ["nl", "rfc4180"])
+def test_a_csv_as_waw_writes_it_imports_back_to_the_cent(realised: Path, tmp_path: Path, dialect: str) -> None:
+    """The round trip: bookings written by waw's own CSV renderer (byte-order mark, `;` and a decimal comma, CRLF;
+    or RFC 4180), read by import-realisatie to the same exact amounts, a credit booking included."""
+    from decimal import Decimal
+
+    from wawtool.layout.table import MoneyCell, Table
+    from wawtool.render.csv import to_csv
+
+    bookings = [("6101", "Alpha, uren", "300.10"), ("6101", "Alpha; materiaal", "50.05"), ("6200", "Beta", "1234.56")]
+    bookings.append(("6200", "Beta creditering", "-0.01"))
+    table = Table(
+        title="Boekingen",
+        columns=["Kostenplaats", "Omschrijving", "Bedrag"],
+        rows=[[code, text, MoneyCell(Decimal(amount))] for code, text, amount in bookings],
+        numeric=frozenset({2}),
+    )
+    written = to_csv(table, dialect)
+    assert (b"300,10;" in written) is (dialect == "nl") and (b"300.10," in written) is (dialect == "rfc4180")
+    export = tmp_path / "grootboek.csv"
+    export.write_bytes(written)
+    result = run("import-realisatie", export, "--year", "2022", "--source", "Terug uit waw", data=realised)
+    assert result.exit_code == 0, result.output
+    assert "4 boekingen op 2 regels, samen € 1.584,70 (voorlopig)" in result.stdout
+    text = (realised / "realisatie" / "2022.yaml").read_text(encoding="utf-8")
+    assert "amount: 350.15" in text and "amount: 1234.55" in text
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("1.234,56", "amount '1.234,56' is text, not a number; Dutch notation is not read, write 1234.56"),
+        ("12,345", "more than two decimals"),
+    ],
+)
+def test_a_dutch_csv_amount_with_a_thousands_dot_or_sub_cents_is_refused(
+    realised: Path, tmp_path: Path, amount: str, message: str
+) -> None:
+    """A decimal comma is read in a file of `;`; a thousands dot (ambiguous: `1.234` is 1234 or 1,234) is not."""
+    export = tmp_path / "grootboek.csv"
+    export.write_text(f"\ufeffKostenplaats;Bedrag\r\n6101;{amount}\r\n", encoding="utf-8")
+    result = run("import-realisatie", export, "--year", "2022", data=realised)
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_a_comma_in_an_amount_of_a_comma_separated_csv_is_not_a_decimal_comma(realised: Path, tmp_path: Path) -> None:
+    """In a file of `,` a quoted "1,234" is English for 1234: read as 1,234 it would be off by a factor 1000."""
+    export = tmp_path / "grootboek.csv"
+    export.write_text('Kostenplaats,Bedrag\r\n6101,"1,234"\r\n', encoding="utf-8")
+    result = run("import-realisatie", export, "--year", "2022", data=realised)
+    assert result.exit_code == 2 and "amount '1,234' is text, not a number" in result.stderr, result.stderr

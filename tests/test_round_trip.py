@@ -54,6 +54,19 @@ def _tables(*args: str, data: Path) -> dict[str, list[str]]:
     return out
 
 
+def _dutch_csv(written: bytes) -> list[list[str]]:
+    """The rows of a CSV in waw's default dialect: a byte-order mark, `;` between fields, CRLF line ends."""
+    assert (
+        written.startswith(b"\xef\xbb\xbf") and written.endswith(b"\r\n") and b"\n" not in written.replace(b"\r\n", b"")
+    )
+    return list(csv.reader(io.StringIO(written.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def _dutch_number(text: str) -> Decimal:
+    assert "." not in text, text  # a decimal comma and no thousands separator
+    return Decimal(text.replace(",", "."))
+
+
 @SETTINGS
 @given(alpha=AMOUNTS, beta=AMOUNTS)
 def test_budget_amounts_come_back_from_every_renderer(tmp_path: Path, alpha: Decimal, beta: Decimal) -> None:
@@ -67,10 +80,10 @@ def test_budget_amounts_come_back_from_every_renderer(tmp_path: Path, alpha: Dec
     amounts = {line["project"]: Decimal(line["amount"]) for g in report["groups"] for line in g["lines"]}
     assert amounts == {"alpha": alpha, "beta": beta}
 
-    rows = list(csv.reader(io.StringIO(run("budget", "--year", "2021", "--format", "csv", data=data).stdout)))
-    by_label = {row[2]: row[3] for row in rows[1:] if row[2]}
-    assert (Decimal(by_label["Alpha"]), Decimal(by_label["Beta"])) == (alpha, beta)
-    assert Decimal(next(row[3] for row in rows if row[1] == "Totaal uitgaven")) == alpha + beta
+    rows = _dutch_csv(run("budget", "--year", "2021", "--format", "csv", data=data).stdout_bytes)
+    by_label = {row[1]: _dutch_number(row[2]) for row in rows[1:] if row[1]}
+    assert (by_label["Alpha"], by_label["Beta"]) == (alpha, beta)
+    assert _dutch_number(next(row[2] for row in rows if row[0] == "Totaal uitgaven")) == alpha + beta
 
     for fmt, lines in _tables("budget", "--year", "2021", data=data).items():
         for label, amount in (("Alpha", alpha), ("Beta", beta), ("Totaal uitgaven", alpha + beta)):
@@ -97,9 +110,10 @@ def test_results_come_back_from_every_renderer(tmp_path: Path, value: int, quali
     (alpha,) = [r for r in status["rows"] if r["project"] == "alpha"]
     assert (alpha["result"]["value"], alpha["result"]["qualifier"]) == (value, qualifier)
 
-    rows = list(csv.reader(io.StringIO(run("status", "--quarter", "Q2-2021", "--format", "csv", data=data).stdout)))
-    (csv_row,) = [row for row in rows if row[2] == "Alpha"]
-    assert csv_row[5] == (f"{QUALIFIER_LABEL[qualifier]} {value}" if qualifier else str(value))  # no `1.000`
+    rows = _dutch_csv(run("status", "--quarter", "Q2-2021", "--format", "csv", data=data).stdout_bytes)
+    (csv_row,) = [row for row in rows if row[1] == "Alpha"]
+    assert rows[0][5:7] == ["Resultaat", "Resultaat (precisie)"]
+    assert csv_row[5:7] == [str(value), QUALIFIER_LABEL[qualifier] if qualifier else ""]  # no `1.000`, no `ruim 8`
 
     shown = number_text(Decimal(value), qualifier)
     for fmt, lines in _tables("status", "--quarter", "Q2-2021", data=data).items():

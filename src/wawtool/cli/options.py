@@ -28,6 +28,13 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+class CsvDialect(StrEnum):
+    """How `--format csv` writes: for a spreadsheet in Dutch, or the plain RFC 4180 form for programs."""
+
+    nl = "nl"
+    rfc4180 = "rfc4180"
+
+
 class ListFormat(StrEnum):
     """What `validate` writes: a list of problems, as lines or as JSON."""
 
@@ -71,6 +78,30 @@ def output_option(help: str) -> typer.models.OptionInfo:
     return typer.Option("--output", "-o", help=help)
 
 
+CsvDialectOption = Annotated[
+    CsvDialect | None,
+    typer.Option(
+        "--csv-dialect",
+        help="With --format csv: nl (default; ';', decimal comma, UTF-8 with BOM: Excel and LibreOffice in "
+        "Dutch open it in columns) or rfc4180 (',', decimal point, no BOM). Both end lines in CRLF.",
+    ),
+]
+CsvTableOption = Annotated[
+    str | None,
+    typer.Option(
+        "--table",
+        metavar="NAME",
+        help="With --format csv: only this table. budget --year: begroting, versies, realisatie, middelen, "
+        "risicos; budget --years: verplichtingen, fondsen, opraken; status: stand.",
+    ),
+]
+CsvOutput = Annotated[
+    Path | None,
+    output_option(
+        "With --format csv: a directory to write each table to as NAME.csv; replaced whole, and only if waw "
+        "wrote it. Without it a CSV goes to stdout, and a report of several tables needs --table."
+    ),
+]
 WorkbookOutput = Annotated[Path, output_option("The workbook to write (.xlsx).")]
 TemplateOutput = Annotated[Path, output_option("The template to write (.xlsx).")]
 SiteOutput = Annotated[Path, output_option("The directory to write the site to.")]

@@ -11,6 +11,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -29,6 +30,15 @@ if TYPE_CHECKING:  # imported where used, so `waw --help` stays fast
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
+@dataclass(frozen=True)
+class CsvRequest:
+    """What `--csv-dialect`, `--table` and `-o` ask of `--format csv`; None where they are not given."""
+
+    dialect: str | None = None
+    table: str | None = None
+    output: Path | None = None
+
+
 def emit(
     report: BaseModel,
     tables: list[Table],
@@ -39,11 +49,17 @@ def emit(
     heading: str = "",
     lead: tuple[Verdict, str] | None = None,
     title: str = "",
+    csv: CsvRequest | None = None,
 ) -> None:
     """The report in `fmt`: JSON is the report's own dump; every other format renders its tables, under
     `heading` where one is given (a page's title, a markdown `##` heading, a bold first line). `lead` is a
     verdict with its reasons, the first line of markdown and of the terminal (what a pull-request comment
-    shows first); `title` names an HTML page whose first table is not what it is about."""
+    shows first); `title` names an HTML page whose first table is not what it is about. `csv` holds the CSV
+    options of a command that writes CSV: exit 2 when they are given with another format."""
+    asked = csv or CsvRequest()
+    if fmt != "csv" and asked != CsvRequest():
+        given = [o for o, v in (("--csv-dialect", asked.dialect), ("--table", asked.table), ("-o", asked.output)) if v]
+        usage(f"{', '.join(given)} only go with --format csv")
     if fmt == "json":
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -52,9 +68,7 @@ def emit(
         first = lead_line(*lead) + "\n\n" if lead else ""
         typer.echo(first + (f"## {heading}\n\n" if heading else "") + markdown(tables, summary), nl=False)
     elif fmt == "csv":
-        from ..render.csv import to_csv
-
-        typer.echo(to_csv(tables), nl=False)
+        _emit_csv(tables, asked, data)
     elif fmt == "html":
         _emit_html(report, tables, summary, failed, data, heading or title)
     else:
@@ -75,6 +89,35 @@ def _emit_html(report: BaseModel, tables: list[Table], summary: str, failed: boo
     charts = [draw(spec) for spec in charts_for(report)]
     text = page(title, tables, summary, failed, str(data), charts=charts, data_version=data_version(data))
     typer.echo(text, nl=False)
+
+
+def _emit_csv(tables: list[Table], asked: CsvRequest, data: Path) -> None:
+    """One table a file: on stdout the one table of the report or the one `--table` names (a report of several
+    is refused, exit 2, rather than a file no spreadsheet reads or a table dropped unseen); with `-o` every table
+    (or the one named) as NAME.csv in a directory written whole, which replaces only a directory waw wrote."""
+    from ..files import WriteError, inside, write_tree
+    from ..render.csv import csv_files, table_name
+
+    names = [table_name(t) for t in tables]
+    chosen = [t for t in tables if asked.table in (None, table_name(t))]
+    if not chosen:
+        usage(f"no table '{asked.table}' in this report; it has: {', '.join(names)}")
+    files = csv_files(chosen, asked.dialect or "nl")
+    if asked.output is None:
+        if len(files) != 1:
+            usage(
+                f"this report has {len(files)} tables ({', '.join(names)}) and a CSV file holds one: "
+                "choose one with --table NAME, or write each to its own file with -o DIRECTORY"
+            )
+        typer.echo(next(iter(files.values())), nl=False)
+        return
+    if inside(asked.output, data):
+        usage(f"{asked.output} is inside the data directory; waw never writes CSV there")
+    try:
+        write_tree(asked.output, files, kind="csv", protected=[data])
+    except WriteError as exc:
+        usage(str(exc))
+    typer.echo(f"{asked.output}: {', '.join(files)}")
 
 
 def _emit_terminal(tables: list[Table], summary: str, failed: bool, heading: str) -> None:

@@ -26,6 +26,9 @@ from .inputs import (
 from .options import (
     BudgetYearOption,
     CategoryOption,
+    CsvDialectOption,
+    CsvOutput,
+    CsvTableOption,
     Format,
     FormatOption,
     LatestQuarterOption,
@@ -42,6 +45,7 @@ from .output import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNUSABLE,
+    CsvRequest,
     emit,
     issue_json,
     report_findings,
@@ -163,6 +167,9 @@ def budget_command(
     year: BudgetYearOption = None,
     years: YearsOption = None,
     fmt: FormatOption = Format.table,
+    dialect: CsvDialectOption = None,
+    table: CsvTableOption = None,
+    output: CsvOutput = None,
 ) -> None:
     """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom.
     With --years, the years ahead: per year verplicht and voorwaardelijk, per fund its balance carried from year
@@ -180,13 +187,15 @@ def budget_command(
 
         first, last = year_span(years)
         planning = build_planning_report(dataset, first, last)
-        emit(planning, planning_tables(planning), fmt, "", False, invocation.data)
+        emit(
+            planning, planning_tables(planning), fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output)
+        )
         return
     assert year is not None
     report = build_budget_report(dataset, year)
     if not report.groups:
         no_budget(dataset, year, invocation.data)
-    emit(report, budget_tables(report), fmt, "", False, invocation.data)
+    emit(report, budget_tables(report), fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
 
 
 @app.command("funds", short_help="Every fund's ledger and each draw on it.")
@@ -220,6 +229,9 @@ def status(
     programme: ProgrammeOption = None,
     category: CategoryOption = None,
     fmt: FormatOption = Format.table,
+    dialect: CsvDialectOption = None,
+    table: CsvTableOption = None,
+    output: CsvOutput = None,
 ) -> None:
     """Where every project stands in a quarter: target, result, share of the pro-rata target and light."""
     from ..layout.monitor import status_tables
@@ -235,7 +247,8 @@ def status(
     report = build_status_report(dataset, chosen, programme, category)
     if report is None:
         no_results(dataset, chosen.label, invocation.data)
-    emit(report, status_tables(report, category_names(dataset)), fmt, "", False, invocation.data)
+    tables = status_tables(report, category_names(dataset))
+    emit(report, tables, fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
 
 
 @app.command(short_help="The monitor of a quarter, ready for the document.")

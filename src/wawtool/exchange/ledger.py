@@ -26,6 +26,9 @@ AMOUNT_HEADERS = ("bedrag", "amount", "saldo")
 DESCRIPTION_HEADERS = ("omschrijving", "description")
 # a number as a CSV writes it, in ASCII digits only (Decimal() would take '٥٥٧' as 557); parse_money checks the cents
 _DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+# and as Dutch Excel (and `waw --format csv`) writes it in a file of `;`: a decimal comma, no thousands separator.
+# Only there: in a file of `,` a comma in a quoted amount is an English thousands separator ("1,234" is 1234).
+_DECIMAL_COMMA = re.compile(r"^-?[0-9]+,[0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class _Row:
     code: Any
     amount: Any
     description: Any
+    decimal_comma: bool = False  # a row of a CSV of `;`
 
 
 def _header_index(header: list[Any], names: tuple[str, ...]) -> int | None:
@@ -126,6 +130,7 @@ def _csv_rows(path: Path) -> tuple[list[_Row], list[RowProblem]]:
         dialect: Any = csv.Sniffer().sniff(first or ",", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel  # one column, or nothing to tell by: the columns check says what is missing
+    decimal_comma = dialect.delimiter == ";"
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     table: list[tuple[int, list[str]]] = []
     try:
@@ -152,6 +157,7 @@ def _csv_rows(path: Path) -> tuple[list[_Row], list[RowProblem]]:
                 cells[code].strip() or None,
                 cells[amount].strip() or None,
                 cells[description].strip() if description is not None else None,
+                decimal_comma,
             )
         )
     return rows, []
@@ -168,13 +174,16 @@ def _missing_columns() -> str:
     )
 
 
-def _amount(value: Any) -> Decimal | str:
+def _amount(value: Any, decimal_comma: bool = False) -> Decimal | str:
     """Exact euros by the money module's rules (cents at most, finite, no absurd size), or the problem with it.
-    An export writes amounts as text (CSV) or as numbers that Excel keeps as binary floats."""
+    An export writes amounts as text (CSV) or as numbers that Excel keeps as binary floats; a CSV of `;` may
+    write them with a decimal comma (`1054795,25`)."""
     if isinstance(value, bool) or value is None:
         return f"expected an amount, got {kind_of(value)}"
     if isinstance(value, str):
         text = value.strip()
+        if decimal_comma and _DECIMAL_COMMA.match(text):
+            text = text.replace(",", ".")
         if not _DECIMAL.match(text):
             return f"amount '{text}' is text, not a number{dutch_notation_hint(text)}"
         value = Decimal(text)  # too many decimals is the money module's to say, with its Dutch hint
@@ -210,7 +219,7 @@ def read_export(path: Path, dataset: Dataset) -> tuple[Export | None, list[RowPr
         code = str(row.code).strip() if row.code is not None else ""
         if isinstance(row.code, float) and row.code.is_integer():
             code = str(int(row.code))  # a code column Excel made numeric
-        amount = _amount(row.amount)
+        amount = _amount(row.amount, row.decimal_comma)
         before = len(problems)
         if not code:
             problems.append(RowProblem(row.code_where, "a row without a code"))

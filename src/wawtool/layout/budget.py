@@ -22,6 +22,7 @@ def risks_table(report_risks: list[Risk]) -> Table:
         columns=["Jaar", "Post", "Bedrag", "Voorwaarde"],
         rows=rows,
         numeric=frozenset({2}),
+        name="risicos",
     )
 
 
@@ -61,6 +62,7 @@ def versions_table(versions: YearVersions, realisatie: RealisatieYear | None = N
         footer=footer,
         notes=notes,
         numeric=frozenset({3, 4}),
+        name="versies",
     )
 
 
@@ -110,6 +112,7 @@ def budget_tables(report: BudgetReport) -> list[Table]:
             footer=footer,
             notes=notes,
             numeric=frozenset({2}),
+            name="begroting",
         )
     ]
     if report.versions is not None:

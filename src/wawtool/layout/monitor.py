@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..figures import Figure
 from ..reports.monitor import MonitorReport
 from ..reports.status import CorrectionRow, MonitorFigure, StatusReport, StatusRow
-from .dutch import cell_text, figure_text
-from .table import Cell, CountCell, LightCell, Table
+from .dutch import cell_text
+from .table import Cell, CountCell, FigureCell, LightCell, Table
 
 STATED_NOTE = (
     "Volgens de bron: het oordeel van de bron zelf (op koers, daar tussenin, niet op koers, of in woorden), naast "
@@ -70,11 +70,11 @@ def indicator_cells(row: StatusRow) -> list[Cell]:
     ]
 
 
-def _share(row: StatusRow) -> str:
+def _share(row: StatusRow) -> Cell:
+    """A figure cell, so a CSV keeps it a number (`108,8`) with `ca.` beside it where it is approximate."""
     if row.share is None:
         return ""
-    figure = Figure(value=row.share, approximate=row.share_approximate)
-    return figure_text(figure, money=False, percent=True)
+    return FigureCell(Figure(value=row.share, approximate=row.share_approximate), money=False, percent=True)
 
 
 MONITOR_COLUMNS = ["Indicator", "Doel", "Resultaat", "% van doel naar rato", "Licht", "Volgens de bron", "Toelichting"]
@@ -90,6 +90,7 @@ def status_tables(report: StatusReport, category_names: dict[str | None, str]) -
             columns=["Categorie", "Project", *MONITOR_COLUMNS],
             rows=rows,
             numeric=frozenset({3, 4, 5}),
+            name="stand",
             notes=[
                 f"Bron: {report.title}. Rood, oranje en groen volgen de regel in programmes.yaml, tenzij handmatig.",
                 STATED_NOTE,

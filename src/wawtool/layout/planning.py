@@ -15,7 +15,7 @@ def planning_tables(report: PlanningReport) -> list[Table]:
     return [
         _years_table(report, span),
         _funds_table(report, span),
-        Table(title="Wanneer raakt een fonds op", columns=["Fonds", "Uitkomst"], rows=run_outs),
+        Table(title="Wanneer raakt een fonds op", columns=["Fonds", "Uitkomst"], rows=run_outs, name="opraken"),
     ]
 
 
@@ -41,6 +41,7 @@ def _years_table(report: PlanningReport, span: str) -> Table:
         columns=["Jaar", "Verplicht", "Voorwaardelijk", "Totaal", "Toelichting"],
         rows=years,
         numeric=frozenset({1, 2, 3}),
+        name="verplichtingen",
     )
 
 
@@ -83,4 +84,5 @@ def _funds_table(report: PlanningReport, span: str) -> Table:
         rows=funds,
         notes=notes,
         numeric=frozenset({2, 4, 5, 6, 7}),
+        name="fondsen",
     )

@@ -57,6 +57,7 @@ def _comparison_table(realised: RealisatieYear) -> Table:
         rows=rows,
         footer=footer,
         numeric=frozenset({2, 3, 4, 5}),
+        name="realisatie",
         notes=[
             "Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot.",
             f"Bron: {realised.source}.",
@@ -83,6 +84,7 @@ def _funds_table(realised: RealisatieYear) -> Table:
         rows=fund_rows,
         footer=[_fund_cells(realised.funds_total)],
         numeric=frozenset({1, 2, 3, 4}),
+        name="middelen",
         notes=notes,
     )
 

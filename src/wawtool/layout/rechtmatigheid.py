@@ -70,6 +70,7 @@ def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> l
             notes=notes,
             numeric=frozenset({1, 2, 3}),
             verdict=worst,
+            name="rechtmatigheid",
         )
     ]
     if projects:
@@ -79,6 +80,7 @@ def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> l
                 columns=["Post", "Soort", "Begroting na wijziging", "Realisatie", "Verschil", "Oordeel", "Toelichting"],
                 rows=_rows(lawful.projects, kind_column=True),
                 numeric=frozenset({2, 3, 4}),
+                name="rechtmatigheid-projecten",
             )
         )
     return tables

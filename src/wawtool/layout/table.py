@@ -56,6 +56,8 @@ Cell = str | int | MoneyCell | FigureCell | CountCell | VerdictCell | LightCell 
 
 @dataclass(frozen=True)
 class Table:
+    """`name` is the table's short name where it can stand alone: a CSV file (`begroting.csv`), `--table`."""
+
     title: str
     columns: list[str]
     rows: list[list[Cell]]
@@ -63,6 +65,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
     verdict: Verdict | None = None
     numeric: frozenset[int] = frozenset()
+    name: str = ""
 
     def __post_init__(self) -> None:
         width = len(self.columns)
