@@ -14,7 +14,7 @@ from ..reports.check_budget import CheckBudgetReport, Failure
 from ..values import Verdict
 from .budget import risks_table
 from .dutch import cell_text, change_text, decision_status_text, euro
-from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
+from .realisatie import REALISATIE_STATUS_LABEL, VERSCHIL_NOTE, percent_cell, verschil_cell
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
 
@@ -134,7 +134,7 @@ def _realisatie_check_table(report: CheckBudgetReport) -> Table:
                 REALISATIE_STATUS_LABEL[realised.status.value],
                 MoneyCell(realised.budgeted),
                 MoneyCell(realised.spent),
-                MoneyCell(realised.difference),
+                verschil_cell(realised.difference),
                 percent_cell(realised.share),
                 VerdictCell(Verdict.FAIL if failed else Verdict.PASS),
             ]
@@ -144,7 +144,7 @@ def _realisatie_check_table(report: CheckBudgetReport) -> Table:
         columns=["Jaar", "Realisatie", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Oordeel"],
         rows=rows,
         numeric=frozenset({2, 3, 4, 5}),
-        notes=["Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot."] if by_year else [],
+        notes=[VERSCHIL_NOTE] if by_year else [],
     )
 
 
@@ -185,7 +185,7 @@ def _totals_table(checks: list[TotalCheck]) -> Table:
                 MoneyCell(check.lines.known),
                 MoneyCell(check.stated.amount, approximate=check.stated.approximate),
                 MoneyCell(check.lines.derived_unknown, derived=True) if check.lines.unknown_items else "",
-                MoneyCell(check.difference) if not check.lines.unknown_items else "",
+                MoneyCell(check.difference, exact=True) if not check.lines.unknown_items else "",
                 VerdictCell(check.verdict),
             ]
         )
@@ -284,7 +284,7 @@ def moves_table(checks: list[MoveCheck]) -> Table:
             MoneyCell(m.previous),
             MoneyCell(m.amount),
             MoneyCell(m.declared),
-            MoneyCell(m.difference) if m.difference else "",
+            MoneyCell(m.difference, exact=True) if m.difference else "",
             VerdictCell(m.verdict),
         ]
         for m in checks

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
-from ..layout.dutch import QUALIFIER_LABEL, UNKNOWN_LABEL
+from ..layout.dutch import OUTCOME_COLUMN, QUALIFIER_LABEL, UNKNOWN_LABEL, money_text, outcome_word
 from ..layout.table import Cell, CountCell, FigureCell, LightCell, MoneyCell, Table, VerdictCell
 
 
 def _csv_value(cell: Cell) -> str:
     """Machine-readable: plain decimals with a point, an empty cell for unknown."""
+    if isinstance(cell, MoneyCell) and cell.remark:  # `€ 0 (geen boekingen)`: the words are the point
+        return money_text(replace(cell, thousands=False, outcome=None))
     if isinstance(cell, MoneyCell):
         return "" if cell.amount is None else str(cell.amount)
     if isinstance(cell, FigureCell):
@@ -28,13 +31,28 @@ def _csv_value(cell: Cell) -> str:
 
 
 def to_csv(tables: list[Table]) -> str:
+    """A row per table row; a difference between begroting and realisatie is its signed exact number, with its
+    word (voordeel, nadeel) in a column of its own right after it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for table in tables:
-        writer.writerow(["table", *table.columns])
-        for row in [*table.rows, *table.footer]:
-            writer.writerow([table.title, *(_guard(_csv_value(c)) for c in row)])
+        worded = {i for row in table.all_rows for i, c in enumerate(row) if isinstance(c, MoneyCell) and c.outcome}
+        columns = [name for i, column in enumerate(table.columns) for name in _with_word(i, column, worded)]
+        writer.writerow(["table", *columns])
+        for row in table.all_rows:
+            cells = [value for i, cell in enumerate(row) for value in _values(i, cell, worded)]
+            writer.writerow([table.title, *(_guard(c) for c in cells)])
     return buffer.getvalue()
+
+
+def _with_word(index: int, column: str, worded: set[int]) -> list[str]:
+    return [column, f"{column} ({OUTCOME_COLUMN})"] if index in worded else [column]
+
+
+def _values(index: int, cell: Cell, worded: set[int]) -> list[str]:
+    if index not in worded:
+        return [_csv_value(cell)]
+    return [_csv_value(cell), outcome_word(cell) if isinstance(cell, MoneyCell) else ""]
 
 
 def _guard(text: str) -> str:
