@@ -229,6 +229,7 @@ def test_the_workbooks_match_their_golden_files(tree: str, workspace: Path, upda
     for name, args in (
         ("export", ("export", "-o", "../export.xlsx")),
         ("export-2021", ("export", "--year", "2021", "-o", "../export.xlsx")),
+        ("export-2021-thousands", ("export", "--year", "2021", "--thousands", "-o", "../export.xlsx")),
         (f"template-{quarter}", ("template", "results", "--quarter", quarter, "-o", "../template.xlsx")),
     ):
         code, stdout, stderr = waw(workspace / tree, *args)

@@ -80,7 +80,8 @@ ThousandsOption = Annotated[
     typer.Option(
         "--thousands",
         help="Amounts in thousands of euros (bedragen × € 1.000), rounded half up, with a note where the rounded "
-        "lines do not add up to the rounded total. JSON and CSV keep the exact amounts.",
+        "lines do not add up to the rounded total. JSON and CSV keep the exact amounts, and so do a workbook's "
+        "cells (their number format shows thousands).",
     ),
 ]
 DocumentOption = Annotated[

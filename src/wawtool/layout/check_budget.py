@@ -241,9 +241,9 @@ def neutrality_table(check: NeutralityCheck) -> Table:
     )
 
 
-def _partly(figure: Figure, unknown: bool) -> str:
+def _partly(figure: Figure, unknown: bool) -> FigureCell:
     """A known part with its precision, and `+ onbekend` where an unknown part belongs to the same sum."""
-    return cell_text(FigureCell(figure)) + (" + onbekend" if unknown else "")
+    return FigureCell(figure, partly_unknown=unknown)
 
 
 def _neutrality_notes(check: NeutralityCheck, stated_side: str) -> list[str]:

@@ -161,7 +161,8 @@ def cell_text(cell: Cell, *, markdown: bool = False) -> str:
     if isinstance(cell, CountCell):
         return number_text(cell.value, cell.qualifier, percent=cell.percent)
     if isinstance(cell, FigureCell):
-        return figure_text(cell.figure, money=cell.money, percent=cell.percent, in_thousands=cell.thousands)
+        text = figure_text(cell.figure, money=cell.money, percent=cell.percent, in_thousands=cell.thousands)
+        return f"{text} + onbekend" if cell.partly_unknown else text
     if isinstance(cell, VerdictCell):
         return VERDICT_LABEL[cell.verdict]
     return str(cell)

@@ -54,6 +54,7 @@ class FigureCell:
     money: bool = True
     percent: bool = False
     thousands: bool = False  # a money figure as a count of € 1.000
+    partly_unknown: bool = False  # `+ onbekend`: an unknown part belongs to the same sum
 
 
 @dataclass(frozen=True)
