@@ -56,7 +56,7 @@ def rounding_notes(table: Table) -> list[str]:
         columns = [i for i in range(len(table.columns)) if _known(rows[total.total][i])]
         checked = [i for i in columns if all(_known(rows[p][i]) for p in total.parts)]
         for column in checked:
-            note = _note(table, total, column, named=len(checked) > 1)
+            note = _note(table, total, column, named=len(columns) > 1)
             if note:
                 notes.append(note)
     return notes
