@@ -57,6 +57,13 @@ def test_budget_example_is_real_output() -> None:
     assert result.stdout.strip() in README
 
 
+def test_budget_thousands_example_is_real_output() -> None:
+    result = run("budget", "--year", "2024", "--thousands", "--format", "markdown", data=SHIPPED)
+    begroting = result.stdout[: result.stdout.index("### Versies")]
+    assert "| **Totaal uitgaven** |  | **1.055** |" in begroting and "tellen op tot 1.054" in begroting
+    assert f"```markdown\n{begroting.strip()}\n```" in README
+
+
 def test_check_budget_example_is_real_output() -> None:
     result = run("check-budget", "--format", "markdown", data=SHIPPED)
     neutrality = result.stdout[
