@@ -100,6 +100,14 @@ def _cases() -> list[Case]:
         Case("shipped", "error-publish-sealed", ("publish", "--quarter", "Q3-2021")),  # a seal is never replaced
         Case("minimal", "error-publish-no-date", ("publish", "--quarter", "Q2-2021")),
         Case("minimal", "error-publish-bad-date", ("publish", "--quarter", "Q2-2021", "--date", "2021-02-30")),
+        # --thousands (bedragen × € 1.000) is opt-in: its own cases, in every format that shows amounts
+        *_formats("shipped", "budget-2024-thousands", ("budget", "--year", "2024", "--thousands"), REPORT_FORMATS[:2]),
+        Case("shipped", "budget-2024-thousands", ("budget", "--year", "2024", "--thousands", "--format", "html")),
+        *_formats("realised", "budget-2021-thousands", ("budget", "--year", "2021", "--thousands"), REPORT_FORMATS[:2]),
+        Case("shipped", "check-budget-thousands", ("check-budget", "--thousands")),
+        Case("shipped", "decision-doc-23001887-thousands", ("decision", "doc-23001887", "--thousands")),
+        Case("shipped", "funds-thousands", ("funds", "--thousands")),
+        Case("shipped", "budget-2024-thousands-80-columns", ("budget", "--year", "2024", "--thousands"), width=80),
         *_formats("broken", "validate", ("validate",), ("table", "json")),
         Case("broken", "check-budget", ("check-budget",)),
     ]
@@ -244,6 +252,7 @@ def test_the_workbooks_match_their_golden_files(tree: str, workspace: Path, upda
     for name, args in (
         ("export", ("export", "-o", "../export.xlsx")),
         ("export-2021", ("export", "--year", "2021", "-o", "../export.xlsx")),
+        ("export-2021-thousands", ("export", "--year", "2021", "--thousands", "-o", "../export.xlsx")),
         (f"template-{quarter}", ("template", "results", "--quarter", quarter, "-o", "../template.xlsx")),
     ):
         code, stdout, stderr = waw(workspace / tree, *args)

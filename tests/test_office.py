@@ -190,3 +190,57 @@ def test_a_status_csv_opens_in_libreoffice_in_dutch_with_numbers_and_words(tmp_p
     assert zorgstart[column["% van doel naar rato"]] == 85.3 and zorgstart[column["Licht"]] == "groen"
     lights = {r[column["Licht"]] for r in rows[1:]}
     assert "geen gegevens" in lights and not [light for light in lights if "-" in str(light) or "●" in str(light)]
+
+
+def _shown(book: Path, sheet: int) -> list[list[str]]:
+    """A sheet's cells as LibreOffice Calc shows them (its CSV filter, `as shown`, formulas calculated, en-US)."""
+    import csv
+
+    assert SOFFICE is not None
+    target = f"csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,{sheet}"
+    out = book.parent / f"shown-{sheet}"
+    done = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation={(book.parent / 'lo-profile').as_uri()}", "--convert-to",
+         target, "--outdir", str(out), str(book)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    written = sorted(out.glob(f"{book.stem}*.csv"))
+    assert done.returncode == 0 and len(written) == 1, done.stdout + done.stderr
+    return list(csv.reader(written[0].read_text(encoding="utf-8").splitlines()))
+
+
+@needs_calc
+def test_the_workbook_in_thousands_shows_thousands_and_adds_exact_amounts(tmp_path: Path) -> None:
+    """`#,##0,` in Calc: Tabel 1's total shows 1,055 (en-US, as the conversion runs) while its cells hold the exact
+    amounts: the total less the stated € 1.054.795 still shows € 0.25."""
+    book = tmp_path / "waw.xlsx"
+    assert (
+        run("export", "-o", book, "--year", "2024", "--quarter", "Q3-2021", "--thousands", data=SHIPPED).exit_code == 0
+    )
+    shown = _shown(book, 1)
+    rows = {r[1]: r[3] for r in shown if len(r) > 3}
+    assert rows["Post"] == "Bedrag (× € 1.000)"
+    assert rows["ZorgStart"] == "150" and rows["Overheadkosten Regio Gooi en Vechtstreek"] == "18"
+    assert rows["Totaal uitgaven"] == "1,055" and rows["Subtotaal Organisatie"] == "149"
+    assert rows["Totaal uitgaven min vermeld"] == "€ 0.25"
+    notes = [r[0] for r in shown if r and r[0].startswith("Afrondingsverschil")]
+    assert notes == [
+        "Afrondingsverschil bij Totaal uitgaven: de afgeronde regels tellen op tot 1.054, het afgeronde totaal "
+        "is 1.055 (exact € 1.054.795,25)."
+    ]
+
+
+@needs_calc
+def test_the_realisatie_sheet_says_voordeel_or_nadeel_beside_the_signed_difference(tmp_path: Path) -> None:
+    from helpers import build_realised
+
+    data = build_realised(tmp_path / "data")
+    year = data / "realisatie" / "2021.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("amount: 350.00", "amount: 450.00", 1))
+    book = tmp_path / "out" / "waw.xlsx"
+    book.parent.mkdir()
+    assert run("export", "-o", book, "--year", "2021", "--quarter", "Q2-2021", data=data).exit_code == 0
+    rows = {r[1]: r[2:6] for r in _shown(book, 5) if len(r) > 5}
+    assert rows["Alpha"] == ["€ 400.00", "€ 450.00", "€ -50.00", "nadeel"]
+    assert rows["Beta"][2:] == ["€ 0.00", ""]
+    assert rows["Totaal (definitief)"][2:] == ["€ -50.00", "nadeel"]

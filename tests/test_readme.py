@@ -61,6 +61,7 @@ def test_planning_example_is_real_output() -> None:
     result = run("budget", "--years", "2024-2025", "--format", "markdown", data=SHIPPED)
     assert result.exit_code == 0 and result.stdout.strip() in README
 
+
 def test_csv_examples_are_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CSV as it is written, with its byte-order mark and CRLF, which the README cannot show."""
     result = run("budget", "--year", "2024", "--format", "csv", "--table", "begroting", data=SHIPPED)
@@ -70,6 +71,13 @@ def test_csv_examples_are_real_output(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)
     written = run("budget", "--year", "2024", "--format", "csv", "-o", "begroting-2024", data=SHIPPED)
     assert f"$ waw budget --year 2024 --format csv -o begroting-2024\n{written.stdout}```" in README
+
+
+def test_budget_thousands_example_is_real_output() -> None:
+    result = run("budget", "--year", "2024", "--thousands", "--format", "markdown", data=SHIPPED)
+    begroting = result.stdout[: result.stdout.index("### Versies")]
+    assert "| **Totaal uitgaven** |  | **1.055** |" in begroting and "tellen op tot 1.054" in begroting
+    assert f"```markdown\n{begroting.strip()}\n```" in README
 
 
 def test_check_budget_example_is_real_output() -> None:

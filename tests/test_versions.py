@@ -187,4 +187,11 @@ def test_the_versions_close_with_realisatie_and_verschil_where_recorded(tmp_path
     difference = spent - Decimal(versions["na_wijziging"])
     realised_row = f"| **Realisatie (definitief)** | **{realisatie['source']}** |  |  | **{euro(spent, whole=True)}** |"
     assert realised_row in table
-    assert f"| **Verschil (realisatie min begroting)** |  |  |  | **{euro(difference, whole=True)}** |" in table
+    assert difference < 0  # spent below the begroting: a voordeel, in words and not by its sign
+    verschil = f"**{euro(-difference, whole=True)} voordeel**"
+    assert f"| **Verschil (realisatie min begroting)** |  |  |  | {verschil} |" in table
+    csv = run(
+        "budget", "--year", "2021", "--format", "csv", "--table", "versies", "--csv-dialect", "rfc4180", data=data
+    ).stdout
+    assert f"Verschil (realisatie min begroting),,,,{difference},,nadeel" not in csv
+    assert f"Verschil (realisatie min begroting),,,,{difference},,voordeel" in csv

@@ -110,6 +110,15 @@ StrictOption = Annotated[
     bool,
     typer.Option("--strict", help="Exit 1 also when a check is niet toetsbaar (a figure it needs is unknown)."),
 ]
+ThousandsOption = Annotated[
+    bool,
+    typer.Option(
+        "--thousands",
+        help="Amounts in thousands of euros (bedragen × € 1.000), rounded half up, with a note where the rounded "
+        "lines do not add up to the rounded total. JSON and CSV keep the exact amounts, and so do a workbook's "
+        "cells (their number format shows thousands).",
+    ),
+]
 DocumentOption = Annotated[
     str | None, typer.Option("--document", help="The published document; default the results file's source.")
 ]

@@ -79,6 +79,16 @@ def emit(
         _emit_terminal(tables, summary, failed, heading)
 
 
+def scaled(tables: list[Table], thousands: bool) -> list[Table]:
+    """The tables in thousands of euros when `--thousands` asks (layout/thousands); JSON is the report's own dump
+    and CSV writes the cells' exact amounts, so both stay exact either way."""
+    if not thousands:
+        return tables
+    from ..layout.thousands import in_thousands
+
+    return in_thousands(tables)
+
+
 def _emit_html(report: BaseModel, tables: list[Table], summary: str, failed: bool, data: Path, heading: str) -> None:
     from ..layout.charts import charts_for
     from ..load.git import data_version

@@ -38,6 +38,7 @@ from .options import (
     ReportFormat,
     ReportFormatOption,
     StrictOption,
+    ThousandsOption,
     YearOption,
     YearsOption,
 )
@@ -50,6 +51,7 @@ from .output import (
     issue_json,
     report_findings,
     report_issues,
+    scaled,
     usage,
     with_findings,
 )
@@ -88,6 +90,7 @@ def check_budget(
     year: YearOption = None,
     fmt: ReportFormatOption = ReportFormat.table,
     strict: StrictOption = False,
+    thousands: ThousandsOption = False,
 ) -> None:
     """Check stated totals, the neutrality of every reallocation, each year's fit and conditional reservations.
 
@@ -102,7 +105,7 @@ def check_budget(
     if year is not None and year not in budget_years(dataset):
         no_budget(dataset, year, invocation.data)
     report = build_check_budget_report(dataset, year)
-    tables = check_budget_tables(report)
+    tables = scaled(check_budget_tables(report), thousands)
     failed = not report.passed or (strict and bool(report.undecided)) or bool(findings)
     emit(report, tables, fmt, with_findings(check_budget_summary(report), findings), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -115,6 +118,7 @@ def decision_command(
         str, typer.Argument(metavar="ID", help="The decision's id or kenmerk, e.g. bijstelling-2020 or 20.0006972.")
     ],
     fmt: ReportFormatOption = ReportFormat.table,
+    thousands: ThousandsOption = False,
 ) -> None:
     """One decision as a collegevoorstel's financial paragraph: what stops, is released and funded, was/wordt per
     line and year, the effect on each year's total and headroom, the conditions and the verdict."""
@@ -131,7 +135,7 @@ def decision_command(
         usage(f"no decision '{decision_id}' in {invocation.data}/decisions (known: {known})")
     report = build_decision_report(dataset, decision)
     failed = report.verdict is Verdict.FAIL
-    emit(report, decision_tables(report), fmt, decision_summary(report), failed, invocation.data)
+    emit(report, scaled(decision_tables(report), thousands), fmt, decision_summary(report), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -170,6 +174,7 @@ def budget_command(
     dialect: CsvDialectOption = None,
     table: CsvTableOption = None,
     output: CsvOutput = None,
+    thousands: ThousandsOption = False,
 ) -> None:
     """The begroting of a year grouped like Tabel 1: every line, the total, the money available and the headroom.
     With --years, the years ahead: per year verplicht and voorwaardelijk, per fund its balance carried from year
@@ -187,15 +192,15 @@ def budget_command(
 
         first, last = year_span(years)
         planning = build_planning_report(dataset, first, last)
-        emit(
-            planning, planning_tables(planning), fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output)
-        )
+        tables = scaled(planning_tables(planning), thousands)
+        emit(planning, tables, fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
         return
     assert year is not None
     report = build_budget_report(dataset, year)
     if not report.groups:
         no_budget(dataset, year, invocation.data)
-    emit(report, budget_tables(report), fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
+    tables = scaled(budget_tables(report), thousands)
+    emit(report, tables, fmt, "", False, invocation.data, csv=CsvRequest(dialect, table, output))
 
 
 @app.command("funds", short_help="Every fund's ledger and each draw on it.")
@@ -205,6 +210,7 @@ def funds_command(
         str | None, typer.Option("--fund", help="One fund: a funding source's id, or a bijstelling's id.")
     ] = None,
     fmt: ReportFormatOption = ReportFormat.table,
+    thousands: ThousandsOption = False,
 ) -> None:
     """The ledger of every fund: opening balance, what flows in and is drawn, in the order of the decisions,
     and each move from a fund against its balance. Exit 1 when a move draws more than a known balance."""
@@ -218,7 +224,7 @@ def funds_command(
     if fund is not None and not report.ledgers:
         usage(f"no fund '{fund}' that anything draws on or flows into in {invocation.data}")
     failed = any(w.verdict == Verdict.FAIL for f in report.ledgers for w in f.withdrawals)
-    emit(report, funds_tables(report), fmt, funds_summary(report), failed, invocation.data)
+    emit(report, scaled(funds_tables(report), thousands), fmt, funds_summary(report), failed, invocation.data)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

@@ -35,6 +35,7 @@ from .options import (
     SchemaOutput,
     SiteOutput,
     TemplateOutput,
+    ThousandsOption,
     WorkbookOutput,
     YearOption,
 )
@@ -100,7 +101,11 @@ def _write_new(path: Path, text: str) -> None:
 
 @app.command(short_help="One workbook: begroting, monitor and projects.")
 def export(
-    ctx: typer.Context, output: WorkbookOutput, year: YearOption = None, quarter: ExportQuarterOption = None
+    ctx: typer.Context,
+    output: WorkbookOutput,
+    year: YearOption = None,
+    quarter: ExportQuarterOption = None,
+    thousands: ThousandsOption = False,
 ) -> None:
     """One workbook: the begroting of a year, the monitor of a quarter and all projects, for Excel users."""
     from ..exchange.workbook import export_workbook
@@ -129,7 +134,8 @@ def export(
         no_budget(dataset, budget_year, invocation.data)
     created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     refuse_to_replace_foreign(output, workbook_by_waw)
-    write_file(output, export_workbook(budget_report, status_report, category_names(dataset), overview, created))
+    book = export_workbook(budget_report, status_report, category_names(dataset), overview, created, thousands)
+    write_file(output, book)
     typer.echo(f"{output}: begroting {budget_year}, monitor {chosen.label}, {len(dataset.projects)} projecten.")
 
 

@@ -9,14 +9,31 @@ from collections.abc import Iterable
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..layout.dutch import LIGHT_LABEL, PROJECT_STATUS_LABEL, QUALIFIER_LABEL, UNKNOWN_LABEL, display_unit, euro
+from ..layout.budget import budget_tables
+from ..layout.dutch import (
+    LIGHT_LABEL,
+    NADEEL,
+    OUTCOME_COLUMN,
+    PROJECT_STATUS_LABEL,
+    QUALIFIER_LABEL,
+    THOUSANDS_UNIT,
+    UNKNOWN_LABEL,
+    VOORDEEL,
+    display_unit,
+    euro,
+)
 from ..layout.monitor import stated_text
+from ..layout.realisatie import realisatie_tables
+from ..layout.table import Table
+from ..layout.thousands import rounding_notes
 from ..realisatie import RealisatieYear
 from ..render.xlsx import (
     BOLD,
     DECIMAL_NUMBER,
     EURO,
     EURO_APPROXIMATE,
+    EURO_APPROXIMATE_THOUSANDS,
+    EURO_THOUSANDS,
     FILLS,
     NUMBER,
     PERCENT,
@@ -38,26 +55,35 @@ def export_workbook(
     names: dict[str | None, str],
     overview: tuple[list[ProjectOverview], list[int]],
     created: dt.datetime,
+    thousands: bool = False,
 ) -> bytes:
-    """The .xlsx bytes, so the caller writes them atomically where its command says."""
+    """The .xlsx bytes, so the caller writes them atomically where its command says. `thousands` shows the
+    begroting and the realisatie in thousands of euros by their number format; the cells keep exact amounts."""
     rows, years = overview
     sheets = [
-        ("begroting", lambda ws: budget_sheet(ws, budget_report)),
+        ("begroting", lambda ws: budget_sheet(ws, budget_report, thousands)),
         ("monitor", lambda ws: monitor_sheet(ws, status_report, names)),
         ("grafiek", lambda ws: chart_sheet(ws, status_report, names)),
         ("projecten", lambda ws: projects_sheet(ws, [r.model_dump() for r in rows], years)),
     ]
     if budget_report.realisatie is not None:
-        sheets.append(("realisatie", lambda ws: realisatie_sheet(ws, budget_report.realisatie)))
+        sheets.append(("realisatie", lambda ws: realisatie_sheet(ws, budget_report.realisatie, thousands)))
     title = f"Werken aan Werk en Perspectief op Werk: begroting {budget_report.year}, monitor {status_report.quarter}"
     return workbook_bytes(sheets, title=title, created=created)
 
 
-def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
+def _in_units(column: str, thousands: bool) -> str:
+    return f"{column} ({THOUSANDS_UNIT[9:]})" if thousands else column  # `Bedrag (× € 1.000)`
+
+
+def budget_sheet(ws: Worksheet, report: BudgetReport, thousands: bool = False) -> None:
     """Lines per group, each group's subtotal and the total as formulas over the lines they add up, so a
-    controller who edits a line sees the totals move; the published total and the difference beside it."""
+    controller who edits a line sees the totals move; the published total and the difference beside it. In
+    thousands, the amounts' format scales them and a note says where the rounded lines do not add up."""
     ws.title = f"Begroting {report.year}"
-    header(ws, ["Groep", "Post", "Project", "Bedrag", "Voorwaarde", "Bron"], [14, 48, 26, 16, 60, 60])
+    amount = _in_units("Bedrag", thousands)
+    header(ws, ["Groep", "Post", "Project", amount, "Voorwaarde", "Bron"], [14, 48, 26, 16, 60, 60])
+    money = EURO_THOUSANDS if thousands else EURO
     row = 2
     for group in report.groups:
         first = row
@@ -65,30 +91,41 @@ def budget_sheet(ws: Worksheet, report: BudgetReport) -> None:
             for column, value in enumerate(
                 [group.name, line.label, line.project or "", line.amount, line.condition or "", line.source], start=1
             ):
-                set_cell(ws, row, column, value, EURO if column == 4 else None)
+                set_cell(ws, row, column, value, money if column == 4 else None)
             if line.amount is None:
                 set_cell(ws, row, 4, UNKNOWN_LABEL)  # text: SUBTOTAL leaves it out, as the report does
             row += 1
-        formula_row(ws, row, group.name, f"Subtotaal {group.name}", f"=SUBTOTAL(9,D{first}:D{row - 1})")
+        formula_row(ws, row, group.name, f"Subtotaal {group.name}", f"=SUBTOTAL(9,D{first}:D{row - 1})", money)
         row += 1
     last_line = row - 1
     total_row = row
-    formula_row(ws, row, "Totaal uitgaven", "Totaal uitgaven", f"=SUBTOTAL(9,D2:D{last_line})")
+    formula_row(ws, row, "Totaal uitgaven", "Totaal uitgaven", f"=SUBTOTAL(9,D2:D{last_line})", money)
     row += 1
     if report.stated_total is not None:
         stated = report.stated_total.stated.amount
-        formula_row(ws, row, "Vermeld", report.stated_total.label, stated)
-        formula_row(ws, row + 1, "Verschil", "Totaal uitgaven min vermeld", f"=D{total_row}-D{row}")
+        formula_row(ws, row, "Vermeld", report.stated_total.label, stated, money)
+        formula_row(ws, row + 1, "Verschil", "Totaal uitgaven min vermeld", f"=D{total_row}-D{row}", EURO)
         row += 2
-    _available_rows(ws, row, total_row, report)
+    _available_rows(ws, row, total_row, report, thousands)
+    if thousands:
+        _rounding_notes(ws, row + 3, budget_tables(report)[0])
     ws.auto_filter.ref = f"A1:F{last_line}"
 
 
-def _available_rows(ws: Worksheet, row: int, total_row: int, report: BudgetReport) -> None:
+def _rounding_notes(ws: Worksheet, row: int, table: Table) -> None:
+    """The notes `--thousands` gives the same table elsewhere, from the exact amounts as exported."""
+    for offset, note in enumerate(rounding_notes(table)):
+        set_cell(ws, row + offset, 1, note)
+
+
+def _available_rows(ws: Worksheet, row: int, total_row: int, report: BudgetReport, thousands: bool) -> None:
     """The money available and the headroom: an approximate amount in whole euros with `ca.`, the headroom
     rounded to the step its margin supports (MROUND), the margin and `voorlopig` in the label."""
     available = report.available
-    number_format = EURO_APPROXIMATE if available.approximate else EURO
+    if thousands:
+        number_format = EURO_APPROXIMATE_THOUSANDS if available.approximate else EURO_THOUSANDS
+    else:
+        number_format = EURO_APPROXIMATE if available.approximate else EURO
     formula_row(ws, row, "Beschikbaar", report.available_quote or "Beschikbaar", available.value, number_format)
     headroom = f"=D{row}-D{total_row}" if available.known else None
     label = "Beschikbaar min totaal uitgaven"
@@ -200,35 +237,48 @@ def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | 
     ws.add_chart(chart, "E2")
 
 
-def realisatie_sheet(ws: Worksheet, realised: RealisatieYear | None) -> None:
-    """Begroot, gerealiseerd, verschil and % besteed per line, with the difference and share as formulas."""
+def _worded(row: int) -> str:
+    """The word beside a difference begroot min gerealiseerd: a positive one is spending below the begroting."""
+    return f'=IF(ISNUMBER(E{row}),IF(E{row}>0,"{VOORDEEL}",IF(E{row}<0,"{NADEEL}","")),"")'
+
+
+def realisatie_sheet(ws: Worksheet, realised: RealisatieYear | None, thousands: bool = False) -> None:
+    """Begroot, gerealiseerd, verschil (begroot min gerealiseerd, signed, with voordeel or nadeel beside it) and
+    % besteed per line, with the difference, its word and the share as formulas."""
     assert realised is not None
     ws.title = f"Realisatie {realised.year}"
-    columns = ["Groep", "Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Geen boekingen"]
-    header(ws, columns, [14, 48, 16, 16, 16, 12, 15])
+    money = EURO_THOUSANDS if thousands else EURO
+    amounts = [_in_units(c, thousands) for c in ("Begroot", "Gerealiseerd", "Verschil")]
+    columns = ["Groep", "Post", *amounts, OUTCOME_COLUMN.capitalize(), "% besteed", "Geen boekingen"]
+    header(ws, columns, [14, 48, 16, 16, 16, 16, 12, 15])
     row = 2
     for group in realised.groups:
         for line in group.rows:
             set_cell(ws, row, 1, group.name)
             set_cell(ws, row, 2, line.label)
             for column, amount in ((3, line.budgeted), (4, line.spent)):
-                set_cell(ws, row, column, amount if amount is not None else UNKNOWN_LABEL, EURO)
+                set_cell(ws, row, column, amount if amount is not None else UNKNOWN_LABEL, money)
             ws.cell(row=row, column=5, value=f'=IF(AND(ISNUMBER(C{row}),ISNUMBER(D{row})),C{row}-D{row},"")')
-            ws.cell(row=row, column=5).number_format = EURO
+            ws.cell(row=row, column=5).number_format = money
+            ws.cell(row=row, column=6, value=_worded(row))
             share = f'=IF(AND(ISNUMBER(C{row}),ISNUMBER(D{row}),C{row}>0),D{row}/C{row}*100,"")'
-            ws.cell(row=row, column=6, value=share).number_format = PERCENT
-            set_cell(ws, row, 7, "" if line.recorded else "ja")
+            ws.cell(row=row, column=7, value=share).number_format = PERCENT
+            set_cell(ws, row, 8, "" if line.recorded else "ja")
             row += 1
     last = row - 1
     formula_row(
         ws, row, "Totaal", f"Totaal ({'definitief' if realised.status.value == 'final' else 'voorlopig'})", None
     )
     for column, letter in ((3, "C"), (4, "D")):
-        ws.cell(row=row, column=column, value=f"=SUM({letter}2:{letter}{last})").number_format = EURO
-    ws.cell(row=row, column=5, value=f"=C{row}-D{row}").number_format = EURO
-    ws.cell(row=row, column=6, value=f'=IF(C{row}>0,D{row}/C{row}*100,"")').number_format = PERCENT
+        ws.cell(row=row, column=column, value=f"=SUM({letter}2:{letter}{last})").number_format = money
+    ws.cell(row=row, column=5, value=f"=C{row}-D{row}").number_format = money
+    ws.cell(row=row, column=6, value=_worded(row))
+    ws.cell(row=row, column=7, value=f'=IF(C{row}>0,D{row}/C{row}*100,"")').number_format = PERCENT
     set_cell(ws, row + 2, 1, f"Bron: {realised.source}")
-    ws.auto_filter.ref = f"A1:G{last}"
+    if thousands:
+        table = next(t for t in realisatie_tables(realised) if t.title.startswith("Begroot"))
+        _rounding_notes(ws, row + 3, table)
+    ws.auto_filter.ref = f"A1:H{last}"
 
 
 def projects_sheet(ws: Worksheet, rows: Iterable[dict[str, object]], years: list[int]) -> None:

@@ -10,7 +10,7 @@ from ..versions import VersionStep, YearVersions
 from .dutch import cell_text, change_text, decision_status_text
 from .realisatie import REALISATIE_STATUS_LABEL, realisatie_tables
 from .rechtmatigheid import rechtmatigheid_tables
-from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
+from .table import Cell, FigureCell, MoneyCell, Sum, Table, VerdictCell
 
 
 def risks_table(report_risks: list[Risk]) -> Table:
@@ -47,7 +47,8 @@ def versions_table(versions: YearVersions, realisatie: RealisatieYear | None = N
         word = REALISATIE_STATUS_LABEL.get(realisatie.status.value, realisatie.status.value)
         footer.append([f"Realisatie ({word})", realisatie.source, "", "", MoneyCell(realisatie.spent, whole=True)])
         difference = realisatie.spent - versions.na_wijziging if realisatie.spent is not None else None
-        footer.append(["Verschil (realisatie min begroting)", "", "", "", MoneyCell(difference, whole=True)])
+        verschil = MoneyCell(difference, whole=True, outcome="over")
+        footer.append(["Verschil (realisatie min begroting)", "", "", "", verschil])
     notes = [
         "Elke versie volgt uit de besluiten in de data: een regel die een besluit invoert, telt vanaf dat besluit; "
         "een gewijzigde regel noemt het besluit en het bedrag ervoor."
@@ -66,10 +67,18 @@ def versions_table(versions: YearVersions, realisatie: RealisatieYear | None = N
     )
 
 
-def budget_tables(report: BudgetReport) -> list[Table]:
+def _line_rows(report: BudgetReport) -> tuple[list[list[Cell]], list[Sum]]:
+    """Each group's subtotal and its lines, then the released lines; each subtotal a Sum over its lines, and a
+    last Sum for the Totaal (the row after these) over every line that stands, not over the subtotals."""
     rows: list[list[Cell]] = []
+    sums: list[Sum] = []
+    lines: list[int] = []
     for group in report.groups:
+        group_row = len(rows)
         rows.append([group.name, "", MoneyCell(group.subtotal, whole=True)])
+        group_lines = tuple(range(group_row + 1, group_row + 1 + len(group.lines)))
+        sums.append(Sum(group.name, group_row, group_lines))
+        lines += group_lines
         rows += [
             [
                 "",
@@ -82,6 +91,12 @@ def budget_tables(report: BudgetReport) -> list[Table]:
         ["", f"{line.label} (voorwaarde vervallen {line.condition_failed}: valt vrij)", MoneyCell(line.amount)]
         for line in report.released
     ]
+    sums.append(Sum("Totaal uitgaven", len(rows), tuple(lines)))
+    return rows, sums
+
+
+def budget_tables(report: BudgetReport) -> list[Table]:
+    rows, sums = _line_rows(report)
     footer: list[list[Cell]] = [["Totaal uitgaven", "", MoneyCell(report.total, whole=True)]]
     if report.conditional:
         footer.append(["waarvan verplicht", "", MoneyCell(report.firm, whole=True)])
@@ -113,6 +128,7 @@ def budget_tables(report: BudgetReport) -> list[Table]:
             notes=notes,
             numeric=frozenset({2}),
             name="begroting",
+            sums=tuple(sums),
         )
     ]
     if report.versions is not None:

@@ -45,13 +45,19 @@ def precision_words(cell: Cell) -> str:
             return UNKNOWN_LABEL
         # "plus onbekend", the terminal's "+ onbekend": a cell that starts with `+` would be a formula
         parts = ["ca." if cell.approximate else "", "plus onbekend" if cell.partly_unknown else ""]
-        return ", ".join(p for p in [*parts, "afgeleid" if cell.derived else ""] if p)
+        parts += ["afgeleid" if cell.derived else "", cell.remark or ""]
+        return ", ".join(p for p in parts if p)
     if isinstance(cell, CountCell):
         if cell.value is None:
             return UNKNOWN_LABEL
         return QUALIFIER_LABEL[cell.qualifier] if cell.qualifier else ""
     if isinstance(cell, FigureCell):
-        return _figure_words(cell.figure, money=cell.money)
+        words = _figure_words(cell.figure, money=cell.money)
+        return (
+            f"{words}, plus onbekend"
+            if cell.partly_unknown and words
+            else words or ("plus onbekend" if cell.partly_unknown else "")
+        )
     return ""
 
 

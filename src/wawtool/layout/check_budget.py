@@ -15,7 +15,7 @@ from ..values import Verdict
 from .budget import risks_table
 from .dutch import cell_text, change_text, decision_status_text, euro
 from .mandates import mandates_table
-from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
+from .realisatie import REALISATIE_STATUS_LABEL, VERSCHIL_NOTE, percent_cell, verschil_cell
 from .rechtmatigheid import rechtmatigheid_tables
 from .table import Cell, FigureCell, MoneyCell, Table, VerdictCell
 
@@ -140,7 +140,7 @@ def _realisatie_check_table(report: CheckBudgetReport) -> Table:
                 REALISATIE_STATUS_LABEL[realised.status.value],
                 MoneyCell(realised.budgeted),
                 MoneyCell(realised.spent),
-                MoneyCell(realised.difference),
+                verschil_cell(realised.difference),
                 percent_cell(realised.share),
                 VerdictCell(Verdict.FAIL if failed else Verdict.PASS),
             ]
@@ -150,7 +150,7 @@ def _realisatie_check_table(report: CheckBudgetReport) -> Table:
         columns=["Jaar", "Realisatie", "Begroot", "Gerealiseerd", "Verschil", "% besteed", "Oordeel"],
         rows=rows,
         numeric=frozenset({2, 3, 4, 5}),
-        notes=["Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot."] if by_year else [],
+        notes=[VERSCHIL_NOTE] if by_year else [],
     )
 
 
@@ -191,7 +191,7 @@ def _totals_table(checks: list[TotalCheck]) -> Table:
                 MoneyCell(check.lines.known),
                 MoneyCell(check.stated.amount, approximate=check.stated.approximate),
                 MoneyCell(check.lines.derived_unknown, derived=True) if check.lines.unknown_items else "",
-                MoneyCell(check.difference) if not check.lines.unknown_items else "",
+                MoneyCell(check.difference, exact=True) if not check.lines.unknown_items else "",
                 VerdictCell(check.verdict),
             ]
         )
@@ -247,9 +247,9 @@ def neutrality_table(check: NeutralityCheck) -> Table:
     )
 
 
-def _partly(figure: Figure, unknown: bool) -> str:
+def _partly(figure: Figure, unknown: bool) -> FigureCell:
     """A known part with its precision, and `+ onbekend` where an unknown part belongs to the same sum."""
-    return cell_text(FigureCell(figure)) + (" + onbekend" if unknown else "")
+    return FigureCell(figure, partly_unknown=unknown)
 
 
 def _neutrality_notes(check: NeutralityCheck, stated_side: str) -> list[str]:
@@ -290,7 +290,7 @@ def moves_table(checks: list[MoveCheck]) -> Table:
             MoneyCell(m.previous),
             MoneyCell(m.amount),
             MoneyCell(m.declared),
-            MoneyCell(m.difference) if m.difference else "",
+            MoneyCell(m.difference, exact=True) if m.difference else "",
             VerdictCell(m.verdict),
         ]
         for m in checks

@@ -41,6 +41,35 @@ def euro(amount: Decimal, *, whole: bool = False) -> str:
     return f"€ {'-' if amount < 0 else ''}{text}"
 
 
+THOUSANDS_UNIT = "Bedragen × € 1.000"
+VOORDEEL, NADEEL = "voordeel", "nadeel"
+OUTCOME_COLUMN = "voordeel/nadeel"  # the column that says the word beside a signed difference (CSV, xlsx)
+
+
+def thousands(amount: Decimal) -> Decimal:
+    """An amount as a whole count of € 1.000, rounded as a publication rounds (half up) from the exact amount."""
+    return (amount / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def thousands_text(amount: Decimal) -> str:
+    """`1.055` for € 1.054.795,25, `-2` for € -1.500: the unit is said once, in the table."""
+    rounded = thousands(amount)
+    return ("-" if rounded < 0 else "") + _dutch(abs(rounded), 0)
+
+
+def _amount(amount: Decimal, *, whole: bool, in_thousands: bool) -> str:
+    return thousands_text(amount) if in_thousands else euro(amount, whole=whole)
+
+
+def outcome_word(cell: MoneyCell) -> str:
+    """`voordeel` or `nadeel` for a difference between begroting and realisatie (lasten: spending below the
+    begroting is a voordeel); nothing for no difference, an unknown or any other amount."""
+    if cell.outcome is None or not cell.amount:
+        return ""
+    under = cell.amount > 0 if cell.outcome == "under" else cell.amount < 0
+    return VOORDEEL if under else NADEEL
+
+
 def change_text(amount: Decimal, *, whole: bool = True) -> str:
     """A change of a total: `+€ 4.402`, `−€ 29.000`, `€ 0`."""
     if not amount:
@@ -54,16 +83,24 @@ def decision_status_text(status: str | None, date: str | None) -> str:
 
 
 def money_text(cell: MoneyCell) -> str:
+    """`€ 50.455,25`, `ca. € 245.205`, `€ 1.000 voordeel` (a difference says its word, not its sign), `1.055` in
+    thousands, `€ 0 (geen boekingen)`."""
     if cell.amount is None:
-        return UNKNOWN_LABEL
-    text = euro(cell.amount, whole=cell.whole or cell.approximate)
-    if cell.approximate:
-        text = f"ca. {text}"
-    if cell.partly_unknown:
-        text = f"{text} + onbekend"
-    if cell.derived:
-        text = f"{text} (afgeleid)"
-    return text
+        text = UNKNOWN_LABEL
+    else:
+        scaled = cell.thousands and not cell.exact
+        word = outcome_word(cell) if not scaled or thousands(cell.amount) else ""  # no `0 voordeel`
+        amount = abs(cell.amount) if word else cell.amount
+        text = _amount(amount, whole=cell.whole or cell.approximate, in_thousands=scaled)
+        if cell.approximate:
+            text = f"ca. {text}"
+        if word:
+            text = f"{text} {word}"
+        if cell.partly_unknown:
+            text = f"{text} + onbekend"
+        if cell.derived:
+            text = f"{text} (afgeleid)"
+    return f"{text} ({cell.remark})" if cell.remark else text
 
 
 PROJECT_STATUS_LABEL = {
@@ -124,7 +161,8 @@ def cell_text(cell: Cell, *, markdown: bool = False) -> str:
     if isinstance(cell, CountCell):
         return number_text(cell.value, cell.qualifier, percent=cell.percent)
     if isinstance(cell, FigureCell):
-        return figure_text(cell.figure, money=cell.money, percent=cell.percent)
+        text = figure_text(cell.figure, money=cell.money, percent=cell.percent, in_thousands=cell.thousands)
+        return f"{text} + onbekend" if cell.partly_unknown else text
     if isinstance(cell, VerdictCell):
         return VERDICT_LABEL[cell.verdict]
     return str(cell)
@@ -141,29 +179,33 @@ def display_unit(margin: Decimal) -> Decimal:
     return unit * 5 if unit * 5 <= margin else unit
 
 
-def _ranged_money(figure: Figure) -> str:
-    """`ca. € 250.000 (± € 50.000, voorlopig)`: an amount known to a margin, shown to the digit it supports."""
+def _ranged_money(figure: Figure, in_thousands: bool = False) -> str:
+    """`ca. € 250.000 (± € 50.000, voorlopig)`: an amount known to a margin, shown to the digit it supports
+    (in thousands `ca. 250 (± 50, voorlopig)`, never finer than a thousand)."""
     assert figure.value is not None and figure.margin is not None
     unit = display_unit(figure.margin)
     rounded = (figure.value / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP) * unit
+    if in_thousands and unit < 1000:
+        rounded = figure.value  # a margin finer than a thousand: rounded once, to the thousand, from the exact value
     word = QUALIFIER_LABEL.get(figure.qualifier, figure.qualifier) if figure.qualifier else "ca."
-    parts = [f"± {euro(figure.margin, whole=True)}"] + (["voorlopig"] if figure.provisional else [])
-    text = f"{word} {euro(rounded, whole=True)} ({', '.join(parts)})"
+    margin = _amount(figure.margin, whole=True, in_thousands=in_thousands)
+    parts = [f"± {margin}"] + (["voorlopig"] if figure.provisional else [])
+    text = f"{word} {_amount(rounded, whole=True, in_thousands=in_thousands)} ({', '.join(parts)})"
     return f"{text} (afgeleid)" if figure.derived_from else text
 
 
-def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = False) -> str:
+def figure_text(figure: Figure | None, *, money: bool = True, percent: bool = False, in_thousands: bool = False) -> str:
     """`ca. € 250.000 (± € 50.000)`, `minimaal ca. € 900.000`, `onbekend (≥ € 0)`, `≈ 85%`, `ruim 80`,
-    `onbekend`."""
+    `onbekend`; money `in_thousands` as a count of € 1.000 (`ca. 250 (± 50)`)."""
     if figure is None:
         return ""
     if figure.value is None:
         return UNKNOWN_LABEL
     if money and figure.margin:
-        return _ranged_money(figure)
+        return _ranged_money(figure, in_thousands)
     whole = figure.approximate or figure.bound is not None
     if money:
-        shown = euro(figure.value, whole=whole)
+        shown = _amount(figure.value, whole=whole, in_thousands=in_thousands)
     else:
         shown = number_text(figure.value.to_integral_value() if whole and percent else figure.value, percent=percent)
     if figure.bound == "min" and figure.value == 0 and not figure.qualifier:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..reports.project import ProjectReport
 from .dutch import PROJECT_STATUS_LABEL, euro, number_text
 from .monitor import MONITOR_COLUMNS, indicator_cells
-from .realisatie import REALISATIE_STATUS_LABEL, percent_cell
+from .realisatie import REALISATIE_STATUS_LABEL, percent_cell, verschil_cell
 from .table import Cell, FigureCell, MoneyCell, Table
 
 KIND_LABEL = {"cumulative": "opgeteld", "one-off": "eenmalig", "level": "stand", "rate": "percentage"}
@@ -129,7 +129,7 @@ def _realisatie_tables(report: ProjectReport) -> list[Table]:
             title=f"Begroot en gerealiseerd {year.year} ({REALISATIE_STATUS_LABEL[year.status]})",
             columns=["Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
             rows=[
-                [r.label, MoneyCell(r.budgeted), MoneyCell(r.spent), MoneyCell(r.difference), percent_cell(r.share)]
+                [r.label, MoneyCell(r.budgeted), MoneyCell(r.spent), verschil_cell(r.difference), percent_cell(r.share)]
                 for r in year.rows
             ],
             numeric=frozenset({1, 2, 3, 4}),

@@ -7,9 +7,15 @@ from decimal import Decimal
 from ..figures import Figure
 from ..realisatie import FundRow, RealisatieYear
 from .dutch import cell_text
-from .table import Cell, FigureCell, MoneyCell, Table
+from .table import Cell, FigureCell, MoneyCell, Sum, Table
 
 REALISATIE_STATUS_LABEL = {"provisional": "voorlopig", "final": "definitief"}
+VERSCHIL_NOTE = "Verschil = begroot min gerealiseerd: minder besteed dan begroot is een voordeel, meer een nadeel."
+
+
+def verschil_cell(difference: Decimal | None) -> MoneyCell:
+    """Begroot min gerealiseerd, as `€ 1.000 voordeel` or `€ 500 nadeel`."""
+    return MoneyCell(difference, outcome="under")
 
 
 def percent_cell(value: object) -> Cell:
@@ -23,34 +29,39 @@ def realisatie_tables(realised: RealisatieYear) -> list[Table]:
 
 def _comparison_table(realised: RealisatieYear) -> Table:
     rows: list[list[Cell]] = []
+    sums: list[Sum] = []
+    lines: list[int] = []
     for group in realised.groups:
+        group_row = len(rows)
         rows.append(
             [
                 group.name,
                 "",
                 MoneyCell(group.budgeted),
                 MoneyCell(group.spent),
-                MoneyCell(group.difference),
+                verschil_cell(group.difference),
                 percent_cell(group.share),
             ]
         )
         for row in group.rows:
-            spent: Cell = (
-                MoneyCell(row.spent) if row.recorded else f"{cell_text(MoneyCell(row.spent))} (geen boekingen)"
-            )
+            spent = MoneyCell(row.spent, remark=None if row.recorded else "geen boekingen")
             rows.append(
-                ["", row.label, MoneyCell(row.budgeted), spent, MoneyCell(row.difference), percent_cell(row.share)]
+                ["", row.label, MoneyCell(row.budgeted), spent, verschil_cell(row.difference), percent_cell(row.share)]
             )
+        group_lines = tuple(range(group_row + 1, len(rows)))
+        sums.append(Sum(group.name, group_row, group_lines))
+        lines += group_lines
     footer: list[list[Cell]] = [
         [
             "Totaal",
             "",
             MoneyCell(realised.budgeted),
             MoneyCell(realised.spent),
-            MoneyCell(realised.difference),
+            verschil_cell(realised.difference),
             percent_cell(realised.share),
         ]
     ]
+    sums.append(Sum("Totaal", len(rows), tuple(lines)))
     return Table(
         title=f"Begroot en gerealiseerd {realised.year} ({REALISATIE_STATUS_LABEL[realised.status.value]})",
         columns=["Groep", "Post", "Begroot", "Gerealiseerd", "Verschil", "% besteed"],
@@ -58,10 +69,8 @@ def _comparison_table(realised: RealisatieYear) -> Table:
         footer=footer,
         numeric=frozenset({2, 3, 4, 5}),
         name="realisatie",
-        notes=[
-            "Verschil = begroot min gerealiseerd; negatief is meer besteed dan begroot.",
-            f"Bron: {realised.source}.",
-        ],
+        notes=[VERSCHIL_NOTE, f"Bron: {realised.source}."],
+        sums=tuple(sums),
     )
 
 
@@ -85,12 +94,12 @@ def _funds_table(realised: RealisatieYear) -> Table:
         footer=[_fund_cells(realised.funds_total)],
         numeric=frozenset({1, 2, 3, 4}),
         name="middelen",
+        sums=(Sum("Totaal", len(fund_rows), tuple(range(len(fund_rows)))),),
         notes=notes,
     )
 
 
 def _fund_cells(row: FundRow) -> list[Cell]:
-    opening: Cell = MoneyCell(row.opening)
-    if row.opening is not None and row.opening_from == "vorig jaar":
-        opening = f"{cell_text(MoneyCell(row.opening))} (eind vorig jaar)"
+    carried = row.opening is not None and row.opening_from == "vorig jaar"
+    opening = MoneyCell(row.opening, remark="eind vorig jaar" if carried else None)
     return [row.name, opening, MoneyCell(row.additions), MoneyCell(row.spent), MoneyCell(row.closing)]

@@ -4,22 +4,10 @@ and each overrun's judgement with its kind and explanation."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..models import RealisatieStatus
 from ..rechtmatigheid import CATEGORY_LABEL, Rechtmatigheid, RechtmatigheidRow
 from ..values import Verdict
-from .dutch import euro
-from .table import Cell, MoneyCell, Table
-
-
-def difference_text(difference: Decimal | None) -> str:
-    """Budget minus realisatie as municipal documents write it: `€ 50,00 voordeel`, `€ 12,40 nadeel`, `€ 0`."""
-    if difference is None:
-        return "onbekend"
-    if not difference:
-        return euro(difference)
-    return f"{euro(abs(difference))} {'voordeel' if difference > 0 else 'nadeel'}"
+from .table import Cell, MoneyCell, Sum, Table
 
 
 def _rows(rows: list[RechtmatigheidRow], *, kind_column: bool) -> list[list[Cell]]:
@@ -34,7 +22,7 @@ def _rows(rows: list[RechtmatigheidRow], *, kind_column: bool) -> list[list[Cell
                 *first,
                 MoneyCell(row.budgeted),
                 MoneyCell(row.spent),
-                difference_text(row.difference),
+                MoneyCell(row.difference, outcome="under"),
                 row.judgement,
                 why,
             ]
@@ -62,7 +50,7 @@ def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> l
                     "Totaal",
                     MoneyCell(lawful.budgeted),
                     MoneyCell(lawful.spent),
-                    difference_text(lawful.difference),
+                    MoneyCell(lawful.difference, outcome="under"),
                     "",
                     "",
                 ]
@@ -71,6 +59,7 @@ def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> l
             numeric=frozenset({1, 2, 3}),
             verdict=worst,
             name="rechtmatigheid",
+            sums=(Sum("Totaal", len(lawful.programmes), tuple(range(len(lawful.programmes)))),),
         )
     ]
     if projects:

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from ..layout.cells import PRECISION_COLUMN, is_figure, number_of, plain_words, precision_words
-from ..layout.table import Cell, CountCell, Table
+from ..layout.dutch import OUTCOME_COLUMN, outcome_word
+from ..layout.table import Cell, CountCell, MoneyCell, Table
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,12 @@ def to_csv(table: Table, dialect: str) -> bytes:
     chosen = DIALECTS[dialect]
     body = [*table.rows, *table.footer]
     figures = {i for i in table.numeric if any(is_figure(row[i]) for row in body)}
+    # a difference between begroting and realisatie: its signed number, and voordeel or nadeel in a column beside
+    worded = {i for row in body for i, c in enumerate(row) if isinstance(c, MoneyCell) and c.outcome}
     header: list[str] = []
     for index, column in enumerate(table.columns):
         header += [column, PRECISION_COLUMN.format(column)] if index in figures else [column]
+        header += [f"{column} ({OUTCOME_COLUMN})"] if index in worded else []
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=chosen.delimiter, lineterminator="\r\n")
     writer.writerow([_guard(h, chosen) for h in header])
@@ -64,6 +68,8 @@ def to_csv(table: Table, dialect: str) -> bytes:
                 cells += [_number(cell, chosen), _guard(words, chosen)]
             else:
                 cells.append(_number(cell, chosen) if is_figure(cell) else _guard(plain_words(cell), chosen))
+            if index in worded:
+                cells.append(outcome_word(cell) if isinstance(cell, MoneyCell) else "")
         writer.writerow(cells)
     return ("\ufeff" if chosen.bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
 

@@ -84,6 +84,7 @@ def page(
     shaped = [
         {
             "title": t.title,
+            "unit": t.unit,
             "verdict": VERDICT_LABEL[t.verdict] if t.verdict else None,
             "verdict_class": VERDICT_CLASS[t.verdict] if t.verdict else None,
             "columns": t.columns,

@@ -24,6 +24,8 @@ def markdown(tables: list[Table], summary: str | None = None) -> str:
     for table in tables:
         heading = table.title + (f" — {VERDICT_LABEL[table.verdict]}" if table.verdict else "")
         out.append(f"### {heading}\n")
+        if table.unit:
+            out.append(f"_{_md_escape(table.unit)}_\n")
         if not table.rows and not table.footer:
             out.append("_Geen._\n")
             continue

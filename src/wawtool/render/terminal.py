@@ -60,13 +60,14 @@ def print_segments(console: Console, parts: list[Segment]) -> None:
 
 
 def _title(table: Table, width: int) -> list[Segment]:
-    """The title wrapped to the width, its verdict beside it when it fits."""
+    """The title wrapped to the width, its verdict beside it when it fits; the table's unit on a line below."""
     wrapped = wrap(table.title, width)
+    unit = [("\n" + wrap(table.unit, width), "dim")] if table.unit else []
     if not table.verdict:
-        return [(wrapped, "bold")]
+        return [(wrapped, "bold"), *unit]
     label = VERDICT_LABEL[table.verdict]
     fits = len(wrapped.split("\n")[-1]) + 2 + len(label) <= width
-    return [(wrapped + ("  " if fits else "\n"), "bold"), (label, STYLE[table.verdict])]
+    return [(wrapped + ("  " if fits else "\n"), "bold"), (label, STYLE[table.verdict]), *unit]
 
 
 def _boxed(table: Table, widths: list[int], width: int) -> list[Segment]:
@@ -215,7 +216,7 @@ def _compact(table: Table) -> list[Segment]:
     rows = [[cell_text(c) for c in row] for row in [*table.rows, *table.footer]]
     widths = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(table.columns)]
     title = table.title + (f"  {VERDICT_LABEL[table.verdict]}" if table.verdict else "")
-    out: list[Segment] = [(title + "\n", "bold")]
+    out: list[Segment] = [(title + "\n", "bold")] + ([(table.unit + "\n", "dim")] if table.unit else [])
 
     def add(cells: list[str], sources: list[Cell] | None) -> None:
         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):

@@ -18,6 +18,10 @@ from ..layout.dutch import UNKNOWN_LABEL
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 EURO_APPROXIMATE = '"ca. €" #,##0;"ca. €" -#,##0'  # an approximate amount in whole euros: `ca. € 245.205`
+# In thousands of euros the cell keeps its exact amount (formulas add exact figures) and the format scales it:
+# the comma after the last digit divides by 1.000 in Excel and LibreOffice alike, rounding half away from zero.
+EURO_THOUSANDS = "#,##0,;-#,##0,"
+EURO_APPROXIMATE_THOUSANDS = '"ca. "#,##0,;"ca. "-#,##0,'
 PERCENT = '0.0"%"'
 NUMBER = "#,##0"
 DECIMAL_NUMBER = "#,##0.0"  # "#,##0.##" leaves Excel showing `6.` for a whole number
