@@ -257,6 +257,7 @@ def _commands() -> dict[str, Builder]:
             *(["--quarter", _quarter(r, t)] if r.random() < 0.4 else []),
         ],
         "site": lambda r, t, o: ["site", "-o", _output(r, t, o, "")],
+        "package": lambda r, t, o: ["package", "-o", _output(r, t, o, "")],
         "schema": lambda r, t, o: ["schema", "-o", _output(r, t, o, "")],
         "template": lambda r, t, o: [
             "template",

@@ -83,6 +83,7 @@ def test_commands_never_write_to_data(shipped_copy: Path) -> None:
         ["export", "-o", str(out)],
         ["template", "results", "--quarter", "Q1-2024", "-o", str(shipped_copy.parent / "t.xlsx")],
         ["schema", "-o", str(shipped_copy.parent / "schemas")],
+        ["package", "-o", str(shipped_copy.parent / "open-data")],
     ):
         assert run(*args, data=shipped_copy).exit_code == 0, args
     assert snapshot(shipped_copy) == before

@@ -106,6 +106,8 @@ CASES: list[Case] = [
     ("export", lambda d, o: ["export", "-o", o / "missing" / "waw.xlsx"], 2),
     ("site", lambda d, o: ["site", "-o", o / "site"], 0),
     ("site", lambda d, o: ["site", "-o", d.parent], 2),  # the repository itself
+    ("package", lambda d, o: ["package", "-o", o / "open-data"], 0),
+    ("package", lambda d, o: ["package", "-o", d.parent], 2),  # the repository itself
     ("schema", lambda d, o: ["schema", "-o", o / "schemas"], 0),
     ("schema", lambda d, o: ["schema", "-o", d / "programmes.yaml"], 2),
     ("schema", lambda d, o: ["schema", "-o", d], 2),  # a .json file in data/ would break data/ (cli_fuzz found it)
@@ -168,6 +170,7 @@ def test_every_command_is_in_the_table() -> None:
         ["diff", "HEAD"],
         ["export", "-o", "{out}/waw.xlsx"],
         ["site", "-o", "{out}/site"],
+        ["package", "-o", "{out}/open-data"],
         ["template", "results", "--quarter", "Q3-2021", "-o", "{out}/t.xlsx"],
         ["new", "project", "gamma", "--name", "Gamma", "--programme", "prog"],
         ["import-realisatie", "{out}/grootboek.csv", "--year", "2023"],

@@ -200,8 +200,15 @@ def _written_tree(directory: Path) -> str:
 
 
 @pytest.mark.parametrize("tree", ["shipped", "minimal", "realised"])
-def test_the_site_and_the_schemas_match_their_golden_files(tree: str, workspace: Path, update_golden: bool) -> None:
-    for name, args in (("site", ("site", "-o", "../site-out")), ("schema", ("schema", "-o", "../schema-out"))):
+def test_the_site_the_schemas_and_the_package_match_their_golden_files(
+    tree: str, workspace: Path, update_golden: bool
+) -> None:
+    written = (
+        ("site", ("site", "-o", "../site-out")),
+        ("schema", ("schema", "-o", "../schema-out")),
+        ("package", ("package", "-o", "../package-out")),
+    )
+    for name, args in written:
         out = workspace / tree / args[-1]
         shutil.rmtree(out.resolve(), ignore_errors=True)
         code, stdout, stderr = waw(workspace / tree, *args)

@@ -40,6 +40,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
         "import-realisatie",
         "show",
         "site",
+        "package",
         "diff",
         "schema",
         "decision",
@@ -50,6 +51,16 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
 )
 def test_every_command_is_documented(command: str) -> None:
     assert f"### `waw {command}" in README
+
+
+def test_package_example_is_real_output(tmp_path: Path) -> None:
+    section = README[README.index("### `waw package -o DIR`") : README.index("### `waw template results")]
+    (example,) = [b for b in _blocks("console") if "$ waw package" in b]
+    command, output = example.strip().splitlines()
+    target = tmp_path / "open-data"
+    result = run("package", "-o", target, data=SHIPPED)
+    assert result.exit_code == 0 and command == "$ waw package -o /tmp/open-data" and example in section
+    assert result.stdout.strip().replace(str(target), "/tmp/open-data") == output
 
 
 def test_budget_example_is_real_output() -> None:

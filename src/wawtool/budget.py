@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pydantic import Field
+
 from . import decisions
 from .figures import Figure, precision_of, sum_of
 from .load.loader import Dataset
@@ -68,6 +70,11 @@ class YearLine(Report):
     condition_failed: str | None = None  # the month its condition failed: released to its fund, not committed
     funding: str | None = None
     source: str
+    # For `waw package`, not in the JSON of `waw budget`: the programme, the line's (or cost line's) id and the
+    # decision its amount rests on in this version (None where the data name none).
+    programme: str | None = Field(default=None, exclude=True)
+    line: str | None = Field(default=None, exclude=True)
+    decision: str | None = Field(default=None, exclude=True)
 
 
 class SpreadLine(Report):
@@ -248,13 +255,13 @@ def lines_for_year(dataset: Dataset, year: int, as_left_by: str | None = None) -
     (a decision id), the begroting as that decision left it: lines a later decision introduces are out, and a
     line a later decision changed has its amount from before that change."""
     lines: list[YearLine] = []
-    chain = decisions.positions(dataset) if as_left_by else {}
+    chain = decisions.positions(dataset)
     groups = {g.id: g.name for g in dataset.programmes.model.begroting_groups} if dataset.programmes else {}
     if dataset.programmes:
         for cost in dataset.programmes.model.cost_lines:
             at = decisions.cost_line_amount_after(cost, as_left_by, chain) if as_left_by else cost.amount
             if cost.year == year and at != decisions.ABSENT:
-                lines.append(_cost_line(cost, groups))
+                lines.append(_cost_line(cost, groups, decisions.resting_on(cost, as_left_by, chain)))
     for located in dataset.projects:
         project = located.model
         figures = line_figures(project) if project.totals else None
@@ -277,6 +284,9 @@ def lines_for_year(dataset: Dataset, year: int, as_left_by: str | None = None) -
                     condition_failed=line.condition_failed.as_of if line.condition_failed else None,
                     funding=line.funding,
                     source=line.source,
+                    programme=project.programme,
+                    line=line.id,
+                    decision=decisions.resting_on(line, as_left_by, chain),
                 )
             )
     order = list(groups)
@@ -292,7 +302,7 @@ def lines_for_year(dataset: Dataset, year: int, as_left_by: str | None = None) -
     return sorted(lines, key=position)
 
 
-def _cost_line(cost: CostLine, groups: dict[str, str]) -> YearLine:
+def _cost_line(cost: CostLine, groups: dict[str, str], decision: str | None) -> YearLine:
     return YearLine(
         group=cost.group,
         group_name=groups.get(cost.group, ""),
@@ -301,6 +311,9 @@ def _cost_line(cost: CostLine, groups: dict[str, str]) -> YearLine:
         amount=cost.amount,
         funding=cost.funding,
         source=cost.source,
+        programme=cost.programme,
+        line=cost.id,
+        decision=decision,
     )
 
 

@@ -124,6 +124,15 @@ def cost_line_amount_after(cost: CostLine, decision_id: str | None, order: dict[
     return cost.amount
 
 
+def resting_on(line: BudgetLine | CostLine, as_left_by: str | None, order: dict[str, int]) -> str | None:
+    """The decision the line's amount rests on as `as_left_by` left it (None: the data as they stand): the
+    latest decision up to it that introduced or changed the line; None where the data name none."""
+    here = order.get(as_left_by, -1) if as_left_by is not None else len(order)
+    changes = line.history() if isinstance(line, BudgetLine) else ()
+    named = [d for d in [line.decision, *(c.decision for c in changes)] if d is not None and order.get(d, -1) <= here]
+    return max(named, key=lambda d: order.get(d, -1), default=None)
+
+
 def change_by(line: BudgetLine, decision_id: str, order: dict[str, int]) -> tuple[Decimal | None, Decimal | None]:
     """What `decision_id` did to the line: the amount before it (None for a line it introduces) and after it;
     the amount after is the amount before the next change, or the amount now."""

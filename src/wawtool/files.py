@@ -13,7 +13,15 @@ from pathlib import Path
 
 
 class WriteError(Exception):
-    """A file that cannot or must not be written; the message names the user's path and says why."""
+    """A file that cannot or must not be written; the message names the user's path and says why.
+
+    A tree that must not be replaced says which refusal it is (`refusal`: protected, git, file, foreign,
+    changed) and what it concerns (`detail`: the protected root, the foreign names), so a command can say
+    it in its own words."""
+
+    def __init__(self, message: str, *, refusal: str | None = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.refusal, self.detail = refusal, detail
 
 
 REASONS = {
@@ -211,38 +219,50 @@ def _replaceable(target: Path, kind: str, protected: list[Path]) -> None:
     """
     for root in protected:
         if inside(target, root) or inside(root, target):
-            raise WriteError(f"cannot write {target}: it is {root} or holds it; waw never replaces that")
+            raise WriteError(
+                f"cannot write {target}: it is {root} or holds it; waw never replaces that",
+                refusal="protected",
+                detail=str(root),
+            )
     try:
         entries = sorted(p.name for p in target.iterdir())
     except FileNotFoundError:
         return
     except NotADirectoryError:
-        raise WriteError(f"cannot write into {target}: it is a file, not a directory") from None
+        raise WriteError(f"cannot write into {target}: it is a file, not a directory", refusal="file") from None
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {reason(exc)}") from None
     if not entries:
         return
     if ".git" in entries:
-        raise WriteError(f"cannot write {target}: it is a git repository; waw never replaces that")
+        raise WriteError(f"cannot write {target}: it is a git repository; waw never replaces that", refusal="git")
     marker = target / SITE_MARKER
     try:
         header, *written = marker.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError, ValueError):
+        named = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
         raise WriteError(
-            f"cannot write {target}: it holds files that waw did not write ({', '.join(entries[:3])}"
-            f"{', ...' if len(entries) > 3 else ''}); choose an empty or new directory"
+            f"cannot write {target}: it holds files that waw did not write ({named}); choose an empty or new directory",
+            refusal="foreign",
+            detail=named,
         ) from None
     foreign = [name for name in entries if name != SITE_MARKER and name not in set(written)]
     if header != f"waw {kind}" or foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise WriteError(
             f"cannot write {target}: it holds files that waw {kind} did not write ({shown or SITE_MARKER}); "
-            "move them away or choose another directory"
+            "move them away or choose another directory",
+            refusal="foreign",
+            detail=shown or SITE_MARKER,
         )
     for name in written:
         path = target / name
         if path.is_symlink() or (path.exists() and not path.is_file()):
-            raise WriteError(f"cannot write {target}: {name} is no longer a file that waw {kind} wrote")
+            raise WriteError(
+                f"cannot write {target}: {name} is no longer a file that waw {kind} wrote",
+                refusal="changed",
+                detail=name,
+            )
 
 
 def write_tree(target: Path, files: dict[str, bytes], *, kind: str, protected: list[Path]) -> None:

@@ -106,6 +106,7 @@ WorkbookOutput = Annotated[Path, output_option("The workbook to write (.xlsx).")
 TemplateOutput = Annotated[Path, output_option("The template to write (.xlsx).")]
 SiteOutput = Annotated[Path, output_option("The directory to write the site to.")]
 SchemaOutput = Annotated[Path, output_option("The directory to write the schemas to.")]
+PackageOutput = Annotated[Path, output_option("The directory to write the data package to (made or replaced whole).")]
 StrictOption = Annotated[
     bool,
     typer.Option("--strict", help="Exit 1 also when a check is niet toetsbaar (a figure it needs is unknown)."),

@@ -30,6 +30,7 @@ from .options import (
     ExportYearOption,
     ForceOption,
     IdArgument,
+    PackageOutput,
     PublishedOption,
     QuarterOption,
     SchemaOutput,
@@ -266,6 +267,36 @@ def site(ctx: typer.Context, output: SiteOutput) -> None:
     except WriteError as exc:
         usage(str(exc))
     typer.echo(f"{output}: {len(site_pages)} pagina's; begin bij {output / 'index.html'}")
+
+
+PACKAGE_REFUSALS = {
+    "protected": "{output} is of bevat {detail}; waw package vervangt dat nooit",
+    "git": "{output} is een git-repository; waw package vervangt die nooit",
+    "file": "{output} is een bestand, geen map",
+    "foreign": "{output} bevat bestanden die waw package niet schreef ({detail}); kies een lege of nieuwe map",
+    "changed": "{output}: {detail} is niet meer het bestand dat waw package schreef; kies een andere map",
+}
+
+
+@app.command(short_help="The begroting and realisatie as an open-data package.")
+def package(ctx: typer.Context, output: PackageOutput) -> None:
+    """The begroting of every year in its versions and the realisatie as a Fiscal Data Package: datapackage.json
+    and a CSV file per resource, written whole into a new directory or over one that waw package wrote."""
+    from ..exchange.package import package_files
+    from ..files import WriteError, inside, write_tree
+
+    invocation: Invocation = ctx.obj
+    dataset = checked_dataset(invocation)
+    if inside(output, invocation.data):
+        usage(f"{output} ligt in de datamap; waw package schrijft daar nooit")
+    files = package_files(dataset)
+    try:
+        write_tree(output, files, kind="package", protected=[invocation.data])
+    except WriteError as exc:
+        words = PACKAGE_REFUSALS.get(exc.refusal or "")
+        usage(words.format(output=output, detail=exc.detail) if words else f"{output} niet geschreven: {exc}")
+    tables = len(files) - 1
+    typer.echo(f"{output}: {tables} tabellen (CSV) en datapackage.json, een Fiscal Data Package in euro's.")
 
 
 @app.command(short_help="The JSON Schemas of the data files, for editors.")
