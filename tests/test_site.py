@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from helpers import SHIPPED, git, run, snapshot
+from wawtool.layout.dutch import LIGHT_LABEL
 
 
 def test_the_site_has_every_page_and_every_link_resolves(tmp_path: Path) -> None:
@@ -82,3 +87,59 @@ def test_the_site_never_replaces_the_repository_data_or_a_directory_of_other_fil
     empty.mkdir()
     assert run("site", "-o", empty, data=repo / "data").exit_code == 0 and (empty / "index.html").is_file()
     assert snapshot(repo) == before
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site") / "site"
+    result = run("site", "-o", target, data=SHIPPED)
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def _section(page: str, title: str) -> str:
+    """The HTML of the section whose heading starts with `title`."""
+    start = page.index(f"<h2>{title}")
+    return page[start : page.index("</section>", start)]
+
+
+def test_the_start_page_opens_with_the_light_counts_of_waw_status(shipped_site: Path) -> None:
+    """The counts are the status report's own (`waw status --format json`), shown before any chart, and the
+    ended projects are counted and listed apart from the running ones."""
+    status = run("status", "--format", "json", data=SHIPPED)
+    assert status.exit_code == 0, status.stderr
+    report = json.loads(status.stdout)
+    expected = {c["state"]: c["count"] for c in report["counts"]}
+    assert expected == {**{s: 0 for s in expected}, **Counter(r["state"] for r in report["rows"])}
+    start = (shipped_site / "index.html").read_text(encoding="utf-8")
+    main = start[start.index("<main>") :]
+    assert main.index(f"<h2>Lichten {report['quarter']} in één oogopslag</h2>") < main.index("<figure")
+    assert main.index("<h2>Lichten") < main.index("<h2>Programma")
+    table = _section(start, f"Lichten {report['quarter']} in één oogopslag")
+    shown = {}
+    for label, count in re.findall(r"<td>(?:<span[^>]*>)?([^<]+)(?:</span>)?</td><td class=\"num\">(\d+)</td>", table):
+        state = next(s for s, word in LIGHT_LABEL.items() if word == label)
+        shown[state] = int(count)
+    assert shown == expected
+    assert shown["groen"] == 6 and shown["geen-gegevens"] == 24 and shown["gestopt"] == 3  # the shipped data
+    assert table.index("lopende projecten") < table.index("groen") < table.index("gestopt, afgerond of afgelopen")
+    assert table.index("gestopt, afgerond of afgelopen") < table.index("■ gestopt")
+    running = _section(start, f"Lichten {report['quarter']}: lopende projecten")
+    ended = _section(start, f"Lichten {report['quarter']}: gestopte, afgeronde en afgelopen projecten")
+    assert "■ gestopt" not in running and "□ afgelopen" not in running and "● groen" in running
+    assert "■ gestopt" in ended and "● groen" not in ended
+    assert running.count("<tr>") - 1 + ended.count("<tr>") - 1 == len(report["rows"])
+
+
+def test_the_monitor_shows_its_key_figures_and_the_controle_its_verdict_first(shipped_site: Path) -> None:
+    monitor = (shipped_site / "monitor-2021-Q3.html").read_text(encoding="utf-8")
+    main = monitor[monitor.index("<main>") :]
+    assert main.index("<h2>Kerncijfers Q3-2021</h2>") < main.index("<figure") < main.index("<h2>Doorstroombanen")
+    check = run("check-budget", "--format", "json", data=SHIPPED)
+    controle = (shipped_site / "controle.html").read_text(encoding="utf-8")
+    main = controle[controle.index("<main>") :]
+    verdict = re.search(r'<p class="summary[^"]*">([^<]+)</p>', main)
+    assert verdict is not None and main.index(verdict.group(0)) < main.index("<section>")
+    counts = json.loads(check.stdout)["counts"]
+    opening = f"{counts['passed']} voldoen, {counts['failed']} voldoen niet, {counts['undecided']} niet toetsbaar."
+    assert verdict.group(1).startswith(opening)  # check-budget's own summary, at the top
