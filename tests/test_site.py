@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -143,3 +144,39 @@ def test_the_monitor_shows_its_key_figures_and_the_controle_its_verdict_first(sh
     counts = json.loads(check.stdout)["counts"]
     opening = f"{counts['passed']} voldoen, {counts['failed']} voldoen niet, {counts['undecided']} niet toetsbaar."
     assert verdict.group(1).startswith(opening)  # check-budget's own summary, at the top
+
+
+def _charts(page: str) -> list[str]:
+    """The SVG of every chart of a page (embedded as data URIs)."""
+    return [base64.b64decode(data).decode() for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)]
+
+
+def _group_fills(svg: str) -> tuple[dict[str, set[str]], list[str]]:
+    """Per begroting group, the fill colours of its bars and its legend key; and the legend's order."""
+    fills: dict[str, set[str]] = {}
+    for fill, label in re.findall(
+        r'<g class="bar" style="fill:(#[0-9a-f]{6});[^"]*"><desc class="label">([^<]+)</desc>', svg
+    ):
+        fills.setdefault(re.split(r" \d{4}(?:-\d{4})?[:,]", label)[0], set()).add(fill)
+    legend = re.findall(r'<rect [^>]*class="color-\d+ reactive" fill="(#[0-9a-f]{6})" /><text [^>]*>([^<:]+)', svg)
+    for fill, name in legend:
+        fills.setdefault(name, set()).add(fill)
+    return fills, [name for _, name in legend]
+
+
+def test_a_begroting_group_has_one_colour_and_one_place_on_every_page(shipped_site: Path) -> None:
+    """The start page's chart of every year and each year's page colour and stack the groups alike."""
+    start = _charts((shipped_site / "index.html").read_text(encoding="utf-8"))[0]
+    colours, order = _group_fills(start)
+    assert {"Organisatie", "Projecten", "Trainingen"} <= set(colours), colours
+    assert all(len(fills) == 1 for fills in colours.values()), colours
+    assert (
+        len({next(iter(f)) for name, f in colours.items() if name in {"Organisatie", "Projecten", "Trainingen"}}) == 3
+    )
+    for page in sorted(shipped_site.glob("begroting-*.html")):
+        year_colours, year_order = _group_fills(_charts(page.read_text(encoding="utf-8"))[0])
+        assert year_colours, page.name
+        for name, fills in year_colours.items():
+            assert fills == colours[name], (page.name, name, fills, colours[name])
+        assert year_order == [name for name in order if name in year_order], page.name  # the same stacking order
+    assert order[:3] == ["Organisatie", "Projecten", "Trainingen"]  # programmes.yaml's order, bottom up
