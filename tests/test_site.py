@@ -7,12 +7,13 @@ import json
 import re
 import shutil
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from helpers import SHIPPED, git, run, snapshot
-from wawtool.layout.dutch import LIGHT_LABEL
+from wawtool.layout.dutch import LIGHT_LABEL, euro
 
 
 def test_the_site_has_every_page_and_every_link_resolves(tmp_path: Path) -> None:
@@ -180,3 +181,21 @@ def test_a_begroting_group_has_one_colour_and_one_place_on_every_page(shipped_si
             assert fills == colours[name], (page.name, name, fills, colours[name])
         assert year_order == [name for name in order if name in year_order], page.name  # the same stacking order
     assert order[:3] == ["Organisatie", "Projecten", "Trainingen"]  # programmes.yaml's order, bottom up
+
+
+def test_the_begroting_page_shows_the_conditional_reservations_beside_the_headroom(shipped_site: Path) -> None:
+    budget = json.loads(run("budget", "--year", "2024", "--format", "json", data=SHIPPED).stdout)
+    conditional = Decimal(str(budget["conditional"]))
+    risks = sum((Decimal(str(r["amount"])) for r in budget["risks"] if r["year"] == "2024"), Decimal(0))
+    assert conditional == risks == Decimal("465455.25")  # the six reservations of the Voorstel
+    page = (shipped_site / "begroting-2024.html").read_text(encoding="utf-8")
+    main = page[page.index("<main>") :]
+    assert (
+        main.index("<h2>Ruimte 2024 in één oogopslag</h2>") < main.index("<figure") < main.index("<h2>Begroting 2024")
+    )
+    table = _section(page, "Ruimte 2024 in één oogopslag")
+    rows = [re.sub(r"<[^>]+>", "", row).strip() for row in re.findall(r"<tr>(.*?)</tr>", table)]
+    assert f"waarvan voorwaardelijk{len(budget['risks'])} voorwaardelijke reservering(en){euro(conditional)}" in rows
+    assert f"Totaal uitgaven{euro(Decimal(str(budget['total'])))}" in rows
+    assert any(r.startswith("Beschikbaar") and "€ 1.300.000" in r for r in rows), rows
+    assert any(r.startswith("Ruimte") and "€ 250.000" in r for r in rows), rows

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from . import decisions
 from .budget import budget_years
-from .layout.budget import budget_tables
+from .layout.budget import budget_tables, headroom_table
 from .layout.charts import ChartSpec, begroting_chart, charts_for, share_chart, share_heading
 from .layout.check_budget import check_budget_summary, check_budget_tables
 from .layout.decision import decision_summary, decision_tables
@@ -61,9 +61,8 @@ def pages(dataset: Dataset) -> dict[str, str]:
         "Controle van de begroting", check_budget_tables(check), check_budget_summary(check), not check.passed
     )
     for year in years:
-        site[f"begroting-{year}.html"] = render(
-            f"Begroting {year}", budget_tables(budgets[year]), charts=charts_for(budgets[year])
-        )
+        tables = [headroom_table(budgets[year]), *budget_tables(budgets[year])]  # the headroom first
+        site[f"begroting-{year}.html"] = render(f"Begroting {year}", tables, charts=charts_for(budgets[year]), lead=1)
     for quarter in quarters:
         monitor = build_monitor_report(dataset, quarter)
         if monitor is not None:
