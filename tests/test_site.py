@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import SHIPPED, git, run, snapshot
 from wawtool.layout.dutch import LIGHT_LABEL, euro
@@ -199,3 +200,33 @@ def test_the_begroting_page_shows_the_conditional_reservations_beside_the_headro
     assert f"Totaal uitgaven{euro(Decimal(str(budget['total'])))}" in rows
     assert any(r.startswith("Beschikbaar") and "€ 1.300.000" in r for r in rows), rows
     assert any(r.startswith("Ruimte") and "€ 250.000" in r for r in rows), rows
+
+
+def test_the_zorgstart_page_shows_its_total_budget_over_all_years_near_the_top(shipped_site: Path) -> None:
+    project = yaml.safe_load((SHIPPED / "projects" / "zorgstart.yaml").read_text(encoding="utf-8"))
+    amounts = [Decimal(str(line["amount"])) for line in project["budget"]]
+    assert len(amounts) == 4  # 2020, two lines over 2021-2022, 2024: in no single year's begroting together
+    total = sum(amounts, Decimal(0))
+    page = (shipped_site / "project-zorgstart.html").read_text(encoding="utf-8")
+    main = page[page.index("<main>") :]
+    facts = _section(page, "Gegevens")
+    assert f"<tr><td>Begroting (alle jaren)</td><td>{euro(total)}</td></tr>" in facts
+    assert main.index("<h2>Gegevens") < main.index("<figure")  # before the charts
+    budget = _section(page, "Begroting")
+    assert f'<td>Alle jaren</td><td>Totaal van de regels</td><td class="num">{euro(total)}</td>' in budget
+
+
+def test_a_project_total_with_an_unknown_line_stays_partly_unknown(shipped_copy: Path) -> None:
+    path = shipped_copy / "projects" / "bouw-en-techniekstart.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = (
+        "  - year: 2024\n    amount: unknown\n    description: Een regel zonder bedrag\n"
+        "    source: test\n    note: de bron noemt geen bedrag\n"
+    )
+    path.write_text(text.replace("targets:\n", extra + "targets:\n", 1), encoding="utf-8")
+    shown = run("show", "bouw-en-techniekstart", "--format", "json", data=shipped_copy)
+    assert shown.exit_code == 0, shown.stderr
+    report = json.loads(shown.stdout)
+    assert Decimal(report["budget_total"]["value"]) == Decimal(210000) and report["budget_unknown_lines"] == 1
+    markdown = run("show", "bouw-en-techniekstart", "--format", "markdown", data=shipped_copy).stdout
+    assert "| Begroting (alle jaren) | € 210.000 + onbekend |" in markdown

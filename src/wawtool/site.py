@@ -72,8 +72,8 @@ def pages(dataset: Dataset) -> dict[str, str]:
     for located in dataset.projects:
         report = build_project_report(dataset, located.model)
         site[f"project-{located.model.id}.html"] = render(
-            f"{report.name} ({report.id})", project_tables(report), charts=charts_for(report)
-        )
+            f"{report.name} ({report.id})", project_tables(report), charts=charts_for(report), lead=1
+        )  # its facts, its total budget among them, before its charts
     for decision_file in dataset.decisions:
         decision = build_decision_report(dataset, decision_file.model)
         site[f"besluit-{decision_file.model.id}.html"] = render(
