@@ -7,6 +7,7 @@ executable path; where either is absent these tests skip and say why.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -19,12 +20,15 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
+import yaml
 
 from helpers import SHIPPED, build_realised, run, with_an_orange_light
 from wawtool.figures import Figure
-from wawtool.layout.dutch import LIGHT_LABEL, figure_text, number_text
+from wawtool.layout.dutch import LIGHT_LABEL, euro, figure_text, number_text
 
 pytestmark = pytest.mark.browser
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 CHROMIUM = os.environ.get("WAW_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 # A4 is 210 by 297 mm; the page's print margins (12 mm each side) leave 186 mm in portrait (703 CSS pixels at
@@ -329,3 +333,48 @@ def _assert_contrast(page: Any, name: str) -> None:
     assert len(styles) > 10, name
     for css, text, foreground, background in styles:
         assert _contrast(foreground, background) >= 4.5, (name, css, text, foreground, background)
+
+
+def test_the_start_page_opens_with_the_light_counts_of_waw_status(browser: Any, site: Path) -> None:
+    """What a reader sees first: the latest quarter's counts per light, equal to `waw status`'s own, and its
+    first chart only below them; the ZorgStart page says its total budget over all years before any chart."""
+    status = json.loads(run("status", "--format", "json", data=SHIPPED).stdout)
+    page, problems = _open(browser, site / "index.html")
+    first = page.locator("main section").first
+    assert first.locator("h2").inner_text() == f"Lichten {status['quarter']} in één oogopslag"
+    table_top = first.bounding_box()["y"]
+    assert table_top < page.locator("main figure").first.bounding_box()["y"]
+    shown = {
+        cells[1]: int(cells[2])
+        for cells in first.locator("tbody tr").evaluate_all(
+            "rows => rows.map(r => Array.from(r.cells).map(c => c.innerText.trim()))"
+        )
+    }
+    assert shown == {LIGHT_LABEL[c["state"]]: c["count"] for c in status["counts"]}
+    assert sum(shown.values()) == len(status["rows"]) and not problems
+    page.close()
+    project = yaml.safe_load((SHIPPED / "projects" / "zorgstart.yaml").read_text(encoding="utf-8"))
+    total = sum((Decimal(str(line["amount"])) for line in project["budget"]), Decimal(0))
+    page, problems = _open(browser, site / "project-zorgstart.html")
+    facts = page.locator("main section").first
+    assert ["Begroting (alle jaren)", euro(total)] in facts.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.innerText.trim().replace(/\\s+/g, ' ')))"
+    )
+    assert facts.bounding_box()["y"] < page.locator("main figure").first.bounding_box()["y"] and not problems
+    page.close()
+
+
+def test_the_screenshots_of_the_start_and_zorgstart_pages_are_small(browser: Any, site: Path) -> None:
+    """docs/screenshots/start.png and show-zorgstart.png (`python docs/screenshots/render.py`), each under
+    200 KB; drawn again here with the recipe's own view, so the recipe keeps them small."""
+    spec = importlib.util.spec_from_file_location("render", DOCS / "screenshots" / "render.py")
+    assert spec is not None and spec.loader is not None
+    recipe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(recipe)
+    for name in ("index.html", "project-zorgstart.html"):
+        shot, height = recipe.SHOTS[name]
+        assert (DOCS / "screenshots" / shot).stat().st_size < 200_000, shot
+        page = browser.new_page(viewport={"width": 1280, "height": height})
+        page.goto((site / name).as_uri(), wait_until="load")
+        assert len(page.screenshot()) < 200_000, name
+        page.close()

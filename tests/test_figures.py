@@ -132,3 +132,15 @@ def test_sums_and_differences_carry_the_range() -> None:
     assert Figure.of(D(80), "ruim").low == D(80) and Figure.of(D(80), "ruim").high is None
     assert Figure.of(D(500), "bijna").high == D(500) and Figure.of(D(500), "bijna").low is None
     assert (Figure.of(D(80), "ruim") + Figure.exact(D(1))).margin is None  # a bound has no margin to add
+
+
+def test_the_sum_of_the_known_figures_keeps_the_unknown_ones_unknown() -> None:
+    """A project's budget over all years: the known lines summed, the unknown ones counted, never as zero."""
+    from wawtool.figures import sum_of_known
+
+    total, unknown = sum_of_known([Figure.exact(Decimal(33000)), Figure.unknown(), Figure.exact(Decimal(150000))])
+    assert total == Figure.exact(Decimal(183000)) and unknown == 1
+    assert sum_of_known([Figure.unknown(), Figure.unknown()]) == (Figure.unknown(), 2)
+    assert sum_of_known([]) == (None, 0)
+    about, _ = sum_of_known([Figure.of(Decimal(1000), approximate=True), Figure.exact(Decimal(1))])
+    assert about is not None and about.approximate and about.value == Decimal(1001)

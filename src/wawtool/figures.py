@@ -181,6 +181,16 @@ def sum_of(figures: list[Figure]) -> Figure:
     return result
 
 
+def sum_of_known(figures: list[Figure]) -> tuple[Figure | None, int]:
+    """The sum of the known figures and how many are unknown (an unknown part stays unknown, never zero: shown
+    as `+ onbekend`); the sum is unknown where none is known, None where there are no figures at all. A
+    project's budget over all its years."""
+    if not figures:
+        return None, 0
+    known = [figure for figure in figures if figure.value is not None]
+    return (sum_of(known) if known else Figure.unknown()), len(figures) - len(known)
+
+
 def _figure(value: Figure | Decimal) -> Figure:
     return value if isinstance(value, Figure) else Figure.exact(value)
 

@@ -35,6 +35,9 @@ class LightState(StrEnum):
     BOVEN_MAXIMUM = "boven-maximum"  # a cap exceeded: a signal to look at, never green
 
 
+# The states of a project that no longer runs: counted and listed apart from the running ones.
+ENDED_STATES = frozenset({LightState.GESTOPT, LightState.AFGEROND, LightState.AFGELOPEN})
+
 STATUS_STATE = {
     Status.PLANNED: LightState.GEPLAND,
     Status.ON_HOLD: LightState.ON_HOLD,

@@ -7,7 +7,7 @@ from ..decisions import ADOPTED
 from ..realisatie import NO_REALISATIE, RealisatieYear
 from ..reports.budget import BudgetReport
 from ..versions import VersionStep, YearVersions
-from .dutch import cell_text, change_text, decision_status_text
+from .dutch import UNKNOWN_LABEL, cell_text, change_text, decision_status_text
 from .realisatie import REALISATIE_STATUS_LABEL, realisatie_tables
 from .rechtmatigheid import rechtmatigheid_tables
 from .table import Cell, FigureCell, MoneyCell, Sum, Table, VerdictCell
@@ -141,3 +141,33 @@ def budget_tables(report: BudgetReport) -> list[Table]:
     if report.risks:
         tables.append(risks_table(report.risks))
     return tables
+
+
+def headroom_table(report: BudgetReport) -> Table:
+    """The year at a glance, for the top of its page: what is available, what is spent firm and what is reserved
+    on a condition (exact, to the cent), and the headroom beside them."""
+    conditional = [line for group in report.groups for line in group.lines if line.condition]
+    rows: list[list[Cell]] = [
+        ["Beschikbaar", report.available_quote or "", FigureCell(report.available)],
+        ["Totaal uitgaven", "", MoneyCell(report.total, partly_unknown=bool(report.unknown_lines))],
+        ["waarvan verplicht", "", MoneyCell(report.firm)],
+        [
+            "waarvan voorwaardelijk",
+            f"{len(conditional)} voorwaardelijke reservering(en)" if conditional else "geen",
+            MoneyCell(report.conditional),
+        ],
+    ]
+    if report.available.known:
+        overrun = report.headroom.value is not None and report.headroom.value < 0
+        rows.append(["Overschrijding" if overrun else "Ruimte", "", FigureCell(report.headroom.magnitude())])
+    else:
+        rows.append(["Ruimte", "het beschikbare bedrag is onbekend", UNKNOWN_LABEL])
+    notes = ["Een voorwaardelijke reservering die vrijvalt, komt bij de ruimte."] if conditional else []
+    return Table(
+        title=f"Ruimte {report.year} in één oogopslag",
+        columns=["Post", "Toelichting", "Bedrag"],
+        rows=rows,
+        notes=notes,
+        numeric=frozenset({2}),
+        name="ruimte",
+    )

@@ -35,6 +35,13 @@ NO_LIGHT_COLOUR = "#6b6b6b"
 TARGET_COLOUR = "#74828f"
 GROUP_COLOURS = ("#0b4f8a", "#6a3d9a", "#1b7f79", "#8a5a00", "#9c2f5f", "#44546a")
 SPREAD_COLOUR = "#8a5a00"
+
+
+def group_colour(place: int) -> str:
+    """The one colour of a begroting group (by its place in programmes.yaml) on every page and in every chart."""
+    return GROUP_COLOURS[place % len(GROUP_COLOURS)]
+
+
 SPREAD_SERIES = "Meerjarig, verdeling onbekend"
 
 
@@ -132,20 +139,21 @@ def begroting_chart(years: dict[int, BudgetReport], chart_id: str = "begroting")
 
     if not years:
         return None
-    names: list[str] = []
+    places: dict[str, int] = {}
     for report in years.values():
-        names += [g.name for g in report.groups if g.name not in names]
+        places.update({g.name: g.place for g in report.groups})
+    names = sorted(places, key=places.__getitem__)  # the order of programmes.yaml: the same stack in every chart
     spans = spread_by_span(years)
     columns = _begroting_columns(years, spans)
     labels, spoken = _begroting_labels(years, spans, columns)
     title = "Begroting per jaar, per groep" if len(years) > 1 else f"Begroting {next(iter(years))} per groep"
-    series = [_group_series(years, columns, index, name) for index, name in enumerate(names)]
+    series = [_group_series(years, columns, places[name], name) for name in names]
     if len(years) == 1 and not spans:  # one year: the legend says each group's amount
         series = [_named_by_amount(s, next(iter(years))) for s in series]
     if spans:
         series.append(Series(SPREAD_SERIES, [_spread_bar(spans[c]) if isinstance(c, tuple) else None for c in columns]))
     description = f"{title}. Gestapeld staafdiagram, een staaf per jaar: " + "; ".join(spoken) + "."
-    colours = (*GROUP_COLOURS[: len(names)], SPREAD_COLOUR)
+    colours = (*(group_colour(places[name]) for name in names), SPREAD_COLOUR)
     legend = min(len(names) + bool(spans), 4)
     return ChartSpec("stacked", chart_id, title, description, labels, series, colours=colours, legend_columns=legend)
 
@@ -184,8 +192,8 @@ def _begroting_labels(
     return labels, spoken
 
 
-def _group_series(years: dict[int, BudgetReport], columns: list[Column], index: int, name: str) -> Series:
-    colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
+def _group_series(years: dict[int, BudgetReport], columns: list[Column], place: int, name: str) -> Series:
+    colour = group_colour(place)
     bars: list[Bar | None] = []
     for column in columns:
         groups = [] if isinstance(column, tuple) else years[column].groups

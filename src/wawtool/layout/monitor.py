@@ -139,3 +139,24 @@ def monitor_tables(report: MonitorReport) -> list[Table]:
             )
         )
     return tables
+
+
+def light_count_table(report: StatusReport) -> Table:
+    """How the projects are doing at a glance: the report's own counts per state, the running projects apart
+    from those that stopped, were completed or ran out."""
+    rows: list[list[Cell]] = []
+    for ended, group in ((False, "lopende projecten"), (True, "gestopt, afgerond of afgelopen")):
+        counts = [c for c in report.counts if c.ended == ended]
+        rows += [[group if i == 0 else "", LightCell(c.state.value), c.count] for i, c in enumerate(counts)]
+    return Table(
+        title=f"Lichten {report.quarter} in één oogopslag",
+        columns=["Projecten", "Licht", "Aantal"],
+        rows=rows,
+        footer=[["Totaal", "", sum(c.count for c in report.counts)]],
+        numeric=frozenset({2}),
+        name="lichten",
+        notes=[
+            f"Geteld per project en indicator, stand t/m {report.as_of}; bron: {report.title}.",
+            "Rood, oranje en groen volgen de regel in programmes.yaml, tenzij handmatig.",
+        ],
+    )

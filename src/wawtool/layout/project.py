@@ -53,6 +53,7 @@ def _facts_table(report: ProjectReport) -> Table:
         ["Categorie", report.category or "niet ingedeeld"],
         ["Soort", report.type or ""],
         ["Looptijd", f"{report.start or 'onbekend'} t/m {report.end or 'onbekend'}"],
+        ["Begroting (alle jaren)", _total_cell(report)],
         ["Partners", ", ".join(report.partners)],
         ["Doelgroepen", ", ".join(report.target_groups)],
         ["Bron", report.source],
@@ -68,6 +69,13 @@ def _facts_table(report: ProjectReport) -> Table:
         rows=[row for row in facts if row[1]],
         notes=[report.description] if report.description else [],
     )
+
+
+def _total_cell(report: ProjectReport) -> Cell:
+    """The project's budget over all its years: `€ 850.000`, `€ 80.000 + onbekend`; none without lines."""
+    if report.budget_total is None:
+        return ""
+    return FigureCell(report.budget_total, partly_unknown=report.budget_unknown_lines > 0)
 
 
 def _budget_table(report: ProjectReport) -> Table:
@@ -92,6 +100,7 @@ def _budget_table(report: ProjectReport) -> Table:
         title="Begroting",
         columns=["Jaar", "Regel", "Bedrag", "Financiering", "Besluit", "Voorwaarde", "Bron"],
         rows=rows,
+        footer=[["Alle jaren", "Totaal van de regels", _total_cell(report), "", "", "", ""]] if rows else [],
         numeric=frozenset({2}),
     )
 

@@ -73,10 +73,13 @@ def page(
     nav: list[tuple[str, str]] | None = None,
     charts: Sequence[Chart] = (),
     data_version: str | None = None,
+    lead: int = 0,
+    summary_first: bool = False,
 ) -> str:
     """`links` turns a cell whose whole text is a project name or a decision's reference into a link (the
-    site); `nav` is the site's navigation; `charts` come first; `data_version` names the commit of the data,
-    so a printed page says which data it was made from."""
+    site); `nav` is the site's navigation; `charts` come after the first `lead` tables (before every table
+    unless told); `summary_first`: the summary (a check's verdict) opens the page instead of closing it;
+    `data_version` names the commit of the data, so a printed page says which data it was made from."""
     links = links or {}
     shaped = [
         {
@@ -103,6 +106,8 @@ def page(
         data=source,
         nav=nav or [],
         charts=charts,
+        lead=lead,
+        summary_first=summary_first,
         landscape=any(len(t.columns) >= LANDSCAPE_COLUMNS for t in tables),
         generated=generated,
         version=_version(),

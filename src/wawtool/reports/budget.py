@@ -15,8 +15,12 @@ from ..versions import YearVersions, year_versions
 
 
 class BudgetGroup(Report):
+    """`place`: the group's place among programmes.yaml's begroting groups, the same in every year (so its colour
+    and its place in a stack are)."""
+
     id: str
     name: str
+    place: int
     lines: list[YearLine]
     subtotal: Decimal
 
@@ -46,11 +50,11 @@ def build_budget_report(dataset: Dataset, year: int) -> BudgetReport:
     check = budget.year_check(dataset, year)
     groups = []
     order = [(g.id, g.name) for g in dataset.programmes.model.begroting_groups] if dataset.programmes else []
-    for group_id, name in order:
+    for place, (group_id, name) in enumerate(order):
         lines = [line for line in check.lines if line.group == group_id]
         if lines:
             subtotal = sum((line.amount for line in lines if line.amount is not None), ZERO)
-            groups.append(BudgetGroup(id=group_id, name=name, lines=lines, subtotal=subtotal))
+            groups.append(BudgetGroup(id=group_id, name=name, place=place, lines=lines, subtotal=subtotal))
     stated = next((t for t in budget.total_checks(dataset) if _is_year_total(dataset, t, year)), None)
     return BudgetReport(
         year=year,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..lights import LightState
+from ..lights import ENDED_STATES
 from ..load.loader import Dataset
 from ..models import Headline
 from ..periods import Quarter
@@ -78,7 +78,7 @@ def build_monitor_report(dataset: Dataset, quarter: Quarter) -> MonitorReport | 
 
 def _in_monitor(row: StatusRow) -> bool:
     """A stopped or completed project without figures this quarter has no place in the monitor."""
-    if row.state in (LightState.GESTOPT, LightState.AFGEROND, LightState.AFGELOPEN):
+    if row.state in ENDED_STATES:
         return row.result_quarter is None and (row.result is not None or row.text is not None)
     return True
 

@@ -1,7 +1,8 @@
 """One project's whole life in one report: what `waw show PROJECT` renders.
 
 Nothing is computed here that another report does not compute already: the budget figures come from
-`budget.line_figures`, each quarter's rows from the monitor's own rows, the realisatie from `realisatie`.
+`budget.line_figures` (their sum over all years by `figures.sum_of_known`), each quarter's rows from the
+monitor's own rows, the realisatie from `realisatie`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from ..budget import line_figures
 from ..decisions import current_step
-from ..figures import Figure
+from ..figures import Figure, sum_of_known
 from ..load.loader import Dataset
 from ..models import Project
 from ..periods import Quarter, month_key, years_text
@@ -95,6 +96,8 @@ class ProjectReport(Report):
     extensions: list[ShowExtension]
     status: list[ShowStatus]
     budget: list[ShowLine]
+    budget_total: Figure | None  # the known lines over all years; None: no budget lines
+    budget_unknown_lines: int  # lines of unknown amount, not in budget_total
     totals: list[ShowTotal]
     targets: list[ShowTarget]
     quarters: list[ShowQuarter]
@@ -117,6 +120,7 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
         step = current_step(decision) if decision else None
         return step.status.value if step else None
 
+    total, unknown = sum_of_known(line_figures(project))
     return ProjectReport(
         id=project.id,
         name=project.name,
@@ -141,6 +145,8 @@ def build_project_report(dataset: Dataset, project: Project) -> ProjectReport:
         ],
         status=[ShowStatus(as_of=s.as_of, status=s.status.value, source=s.source) for s in project.status],
         budget=_budget_lines(dataset, project, reference, status),
+        budget_total=total,
+        budget_unknown_lines=unknown,
         totals=[ShowTotal(label=t.label, amount=t.amount, source=t.source) for t in project.totals],
         targets=_targets(dataset, project),
         quarters=_quarters(dataset, project),

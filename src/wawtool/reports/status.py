@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import PlainSerializer
 
-from ..lights import STATUS_STATE, Assessment, LightState, assess, pick_target
+from ..lights import ENDED_STATES, STATUS_STATE, Assessment, LightState, assess, pick_target
 from ..load.loader import Dataset
 from ..models import (
     Indicator,
@@ -93,11 +93,53 @@ class StatedRow(Report):
 LIGHT_OF_POSITION = {"op-koers": LightState.GROEN, "tussenin": LightState.ORANJE, "niet-op-koers": LightState.ROOD}
 
 
+class LightCount(Report):
+    """How many rows (a project and indicator each) of a quarter have a state; `ended`: the state of a project
+    that stopped, was completed or ran out (counted apart from the running ones)."""
+
+    state: LightState
+    ended: bool
+    count: int
+
+
+# The order the counts are listed in: the lights first, then what is no light, then the ended projects.
+COUNT_ORDER = (
+    LightState.GROEN,
+    LightState.ORANJE,
+    LightState.ROOD,
+    LightState.BOVEN_MAXIMUM,
+    LightState.BINNEN_MAXIMUM,
+    LightState.KWALITATIEF,
+    LightState.GEEN_DOEL,
+    LightState.PERIODE_ONBEKEND,
+    LightState.GEEN_GEGEVENS,
+    LightState.GEPLAND,
+    LightState.ON_HOLD,
+    LightState.GESTOPT,
+    LightState.AFGEROND,
+    LightState.AFGELOPEN,
+)
+ALWAYS_COUNTED = frozenset({LightState.GROEN, LightState.ORANJE, LightState.ROOD, LightState.GEEN_GEGEVENS})
+
+
 class StatusReport(Report):
     quarter: str
     as_of: str
     title: str
     rows: list[StatusRow]
+    counts: list[LightCount]  # per state, the rows that have it: groen, oranje, rood and geen gegevens always
+
+
+def light_counts(rows: list[StatusRow]) -> list[LightCount]:
+    """The rows per state, in COUNT_ORDER; a state no row has is left out, but for the lights and geen gegevens."""
+    counts = {state: 0 for state in COUNT_ORDER}
+    for row in rows:
+        counts[row.state] += 1
+    return [
+        LightCount(state=state, ended=state in ENDED_STATES, count=count)
+        for state, count in counts.items()
+        if count or state in ALWAYS_COUNTED
+    ]
 
 
 def quarters_with_data(dataset: Dataset) -> list[Quarter]:
@@ -132,7 +174,9 @@ def build_status_report(
     rows = with_corrections(dataset, results_file.quarter, rows)
     order = _category_order(dataset)
     rows.sort(key=lambda r: (order.get(r.category, len(order)), r.project_name.lower()))
-    return StatusReport(quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows)
+    return StatusReport(
+        quarter=quarter.label, as_of=results_file.as_of, title=results_file.title, rows=rows, counts=light_counts(rows)
+    )
 
 
 LastKnown = dict[str, tuple[ResultsFile, list[Result]]]
