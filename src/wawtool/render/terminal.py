@@ -215,25 +215,76 @@ def column_widths(tables: list[Table], width: int) -> list[int] | None:
     headings wrapped; text wrapped between words, the widest columns narrowed first; then the longest words of
     text folded (rich's overflow="fold"), the longest first and only as far as needed. Figures never break."""
     measures = _measure(tables)
+    rows = [row for table in tables for row in table.all_rows]
+    texts = [[column, *(cell_text(row[index]) for row in rows)] for index, column in enumerate(tables[0].columns)]
     if sum(m.natural for m in measures) <= width - (3 * len(measures) + 1) or not any(m.empty for m in measures):
-        return _fit(measures, width)
-    kept = _fit([m for m in measures if not m.empty], width)
+        return _fit(measures, texts, width)
+    kept = _fit([m for m in measures if not m.empty], [t for t, m in zip(texts, measures, strict=True) if not m.empty], width)
     if kept is None:
         return None
     given = iter(kept)
     return [0 if m.empty else next(given) for m in measures]
 
 
-def _fit(measures: list[_Measure], width: int) -> list[int] | None:
+def _fit(measures: list[_Measure], texts: list[list[str]], width: int) -> list[int] | None:
     room = width - (3 * len(measures) + 1)  # a bar and a space either side of every column
     natural = [m.natural for m in measures]
     if sum(natural) <= room:
         return natural
     body, minimum, floor = ([m.body for m in measures], [m.minimum for m in measures], [m.floor for m in measures])
-    for low, high in ((body, natural), (minimum, body), (floor, minimum)):
+    for low, high in ((body, natural), (minimum, body)):
         if sum(low) <= room:
             return _capped(low, high, room)
-    return None
+    if sum(floor) > room:
+        return None
+    return _unfolded(_fewest_lines(texts, floor, natural, room), minimum)
+
+
+def _unfolded(widths: list[int], minimum: list[int]) -> list[int]:
+    """A word folded by a few letters (`Werkplekke` / `n`) reads worst: such a column gets its letters back
+    from the column with the most room above its own longest word, where that one has them to spare."""
+    widths = list(widths)
+    for column in sorted(range(len(widths)), key=lambda i: minimum[i] - widths[i]):
+        short = minimum[column] - widths[column]
+        donor = max(range(len(widths)), key=lambda i: widths[i] - minimum[i])
+        if 0 < short <= LOOK_AHEAD and widths[donor] - minimum[donor] >= short:
+            widths[column] += short
+            widths[donor] -= short
+    return widths
+
+
+LOOK_AHEAD = 8  # characters: a column whose next line is saved only a few characters on still gets them
+
+
+def _fewest_lines(texts: list[list[str]], low: list[int], high: list[int], room: int) -> list[int]:
+    """Widths from `low` up to `high` that fill `room`, each character to the column where it saves the most
+    lines of the table (looking a few characters ahead): a long text gets the room its length asks, and a
+    short column beside it is folded. `texts` holds each column's heading and cells."""
+    widths = list(low)
+    counts: dict[tuple[int, int], list[int]] = {}
+
+    def lines(column: int, at: int) -> list[int]:
+        if (column, at) not in counts:
+            counts[column, at] = [wrap(text, at).count("\n") + 1 for text in texts[column]]
+        return counts[column, at]
+
+    spare = room - sum(widths)
+    while spare > 0:
+        current = [lines(i, w) for i, w in enumerate(widths)]
+        best, choice = 0.0, None
+        for column, now in enumerate(current):
+            others = [max((c[r] for i, c in enumerate(current) if i != column), default=1) for r in range(len(now))]
+            height = sum(max(o, n) for o, n in zip(others, now, strict=True))
+            for step in range(1, min(LOOK_AHEAD, high[column] - widths[column], spare) + 1):
+                wider = lines(column, widths[column] + step)
+                saved = (height - sum(max(o, n) for o, n in zip(others, wider, strict=True))) / step
+                if saved > best:
+                    best, choice = saved, (column, step)
+        if choice is None:
+            return _capped(widths, high, sum(widths) + spare)
+        widths[choice[0]] += choice[1]
+        spare -= choice[1]
+    return widths
 
 
 def _capped(low: list[int], high: list[int], room: int) -> list[int]:
@@ -262,13 +313,16 @@ def _figure(atom: str) -> bool:
     return "€" in atom or (any(c.isdigit() for c in atom) and not any(c.isalpha() for c in atom))
 
 
+STACKED_ROW = "─" * 20  # the line above each row of a stacked table
+
+
 def _stacked(table: Table, width: int) -> list[Segment]:
     """A table too wide for the terminal: each row as `column  value` lines, so no figure is ever broken."""
     label_width = min(max((len(c) for c in table.columns), default=0), width // 3)
     value_width = max(width - label_width - 4, LONGEST_UNBROKEN // 2)
     out = _title(table, width)
     for row in [*table.rows, *table.footer]:
-        out.append(("\n  " + "─" * 20, "dim"))
+        out.append(("\n  " + STACKED_ROW, "dim"))
         for column, cell in zip(table.columns, row, strict=True):
             if cell is None or cell == "":
                 continue
