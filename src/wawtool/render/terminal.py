@@ -241,19 +241,20 @@ def _fit(measures: list[_Measure], texts: list[list[str]], width: int) -> list[i
 
 
 def _unfolded(widths: list[int], minimum: list[int]) -> list[int]:
-    """A word folded by a few letters (`Werkplekke` / `n`) reads worst: such a column gets its letters back
+    """A word folded by a few letters (`Werkplekke` / `n`) reads worst: such a column gets them back
     from the column with the most room above its own longest word, where that one has them to spare."""
     widths = list(widths)
     for column in sorted(range(len(widths)), key=lambda i: minimum[i] - widths[i]):
         short = minimum[column] - widths[column]
         donor = max(range(len(widths)), key=lambda i: widths[i] - minimum[i])
-        if 0 < short <= LOOK_AHEAD and widths[donor] - minimum[donor] >= short:
+        if 0 < short <= UNFOLD and widths[donor] - minimum[donor] >= short:
             widths[column] += short
             widths[donor] -= short
     return widths
 
 
 LOOK_AHEAD = 8  # characters: a column whose next line is saved only a few characters on still gets them
+UNFOLD = 3  # letters: a word folded by no more than this gets them back from the roomiest column
 
 
 def _fewest_lines(texts: list[list[str]], low: list[int], high: list[int], room: int) -> list[int]:
