@@ -94,7 +94,9 @@ def test_every_amount_stays_on_one_line_at_80_columns(command: tuple[str, ...]) 
     report = json.loads(run(*command, "--format", "json", data=SHIPPED).stdout)
     wide = run(*command, data=SHIPPED, columns=100_000).stdout
     narrow = run(*command, data=SHIPPED, columns=80).stdout
-    shown = {text for amount in _amounts(report) for whole in (True, False) if (text := euro(amount, whole=whole)) in wide}
+    shown = {
+        text for amount in _amounts(report) for whole in (True, False) if (text := euro(amount, whole=whole)) in wide
+    }
     assert len(shown) >= 10
     assert sorted(text for text in shown if text not in narrow) == []
     assert "€ 1.054.795" in narrow or command[0] != "budget"

@@ -184,27 +184,25 @@ class _Measure:
     empty: bool
 
 
-def _measure(tables: list[Table]) -> list[_Measure]:
-    first = tables[0]
-    rows = [row for table in tables for row in table.all_rows]
+def _measure(texts: list[list[str]], numeric: frozenset[int]) -> list[_Measure]:
+    """Each column's needs, from its heading and cells (`texts`: per column the heading, then every cell)."""
     measures = []
-    for index, column in enumerate(first.columns):
-        texts = [cell_text(row[index]) for row in rows]
-        cell_atoms = [a for text in texts for a in atoms(text)]
+    for index, (column, *cells) in enumerate(texts):
+        cell_atoms = [a for text in cells for a in atoms(text)]
         head_atoms = atoms(column)
         longest = max((len(a) for a in [*head_atoms, *cell_atoms]), default=1)
         figures = max((len(a) for a in cell_atoms if _figure(a)), default=1)
         heading = max(len(column) - len(column) // 2, max((len(a) for a in head_atoms), default=1))
         while len(wrap(column, heading).split("\n")) > 2:
             heading += 1
-        cells = max((len(t) for t in texts), default=0)
-        if index in first.numeric:
+        widest = max((len(t) for t in cells), default=0)
+        if index in numeric:
             floor = minimum = longest
         else:
             minimum = min(longest, LONGEST_UNBROKEN)
             floor = min(minimum, max(FOLDED, figures))
-        empty = bool(rows) and cells == 0
-        measures.append(_Measure(max(cells, len(column)), max(cells, heading, minimum), minimum, floor, empty))
+        empty = bool(cells) and widest == 0
+        measures.append(_Measure(max(widest, len(column)), max(widest, heading, minimum), minimum, floor, empty))
     return measures
 
 
@@ -212,18 +210,21 @@ def column_widths(tables: list[Table], width: int) -> list[int] | None:
     """Each column's width so the boxed tables (one or more with the same columns) fit `width`, or None when
     even the least does not fit and the rows must be stacked. From most room to least: every cell and heading
     on one line; a column empty in every row left out (width 0: it held nothing, so nothing is lost);
-    headings wrapped; text wrapped between words, the widest columns narrowed first; then the longest words of
-    text folded (rich's overflow="fold"), the longest first and only as far as needed. Figures never break."""
-    measures = _measure(tables)
+    headings wrapped; text wrapped between words, the widest columns narrowed first; then words of text folded
+    (rich's overflow="fold"), the room going where it saves the most lines. Figures never break."""
     rows = [row for table in tables for row in table.all_rows]
     texts = [[column, *(cell_text(row[index]) for row in rows)] for index, column in enumerate(tables[0].columns)]
+    measures = _measure(texts, tables[0].numeric)
     if sum(m.natural for m in measures) <= width - (3 * len(measures) + 1) or not any(m.empty for m in measures):
         return _fit(measures, texts, width)
-    kept = _fit([m for m in measures if not m.empty], [t for t, m in zip(texts, measures, strict=True) if not m.empty], width)
-    if kept is None:
+    kept = [number for number, m in enumerate(measures) if not m.empty]
+    fitted = _fit([measures[i] for i in kept], [texts[i] for i in kept], width)
+    if fitted is None:
         return None
-    given = iter(kept)
-    return [0 if m.empty else next(given) for m in measures]
+    widths = [0] * len(measures)
+    for number, given in zip(kept, fitted, strict=True):
+        widths[number] = given
+    return widths
 
 
 def _fit(measures: list[_Measure], texts: list[list[str]], width: int) -> list[int] | None:
