@@ -311,8 +311,8 @@ def _capped(low: list[int], high: list[int], room: int) -> list[int]:
 
 
 def _figure(atom: str) -> bool:
-    """An amount, a number, a percentage or a date: never folded."""
-    return "€" in atom or (any(c.isdigit() for c in atom) and not any(c.isalpha() for c in atom))
+    """An amount, a number, a percentage, a date or a kenmerk (`DOC-23001887`, `Q3-2023`): never folded."""
+    return "€" in atom or any(c.isdigit() for c in atom)
 
 
 STACKED_ROW = "─" * 20  # the line above each row of a stacked table
