@@ -183,3 +183,27 @@ def parse_dutch_amount(text: str) -> Decimal:
     assert match, f"'{text}' is not an amount written as € 1.054.795,25"
     sign, whole, cents = match.groups()
     return Decimal(f"{sign}{whole.replace('.', '')}.{cents or '00'}")
+
+
+# A synthetic begrotingswijziging of 2024, proposed: AI Operator stops halfway and € 29.000 goes back to the reserve.
+STOP_AI_OPERATOR = """\
+id: stop-ai-operator-2024
+kind: begrotingswijziging
+reference: "SYN-2024-07"
+title: "Synthetisch: AI Operator stopt halverwege 2024"
+date: 2024-07-01
+source: "synthetisch testbesluit"
+status:
+  - status: voorgesteld
+    date: 2024-07-01
+    source: "synthetisch"
+moves:
+  - year: 2024
+    amount: 29000
+    from:
+      project: ai-operator
+      line: begeleiding-2024
+    to:
+      funding: waw-reserve
+    source: "synthetisch"
+"""

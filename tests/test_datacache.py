@@ -112,3 +112,26 @@ def test_a_change_of_waws_code_that_keeps_size_and_time_is_noticed(tmp_path: Pat
     os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert module.stat().st_size == info.st_size and module.stat().st_mtime_ns == info.st_mtime_ns
     assert cache.code_digest(package) != before
+
+
+def test_the_cache_stays_within_its_size_on_disk(shipped_copy: Path, tmp_path: Path) -> None:
+    """The newest entries that fit in WAW_CACHE_MAX_BYTES stay; an entry larger than it is not kept at all."""
+    cache = tmp_path / "cache"
+    assert _waw(shipped_copy, cache, "check-budget").returncode == 0
+    (entry,) = cache.glob("*.pickle")
+    one = entry.stat().st_size
+    project = shipped_copy / "projects" / "wijkleerbedrijf.yaml"
+    bound = str(one + one // 2)  # room for one entry, not two
+    for amount in ("260000", "270000"):
+        text = project.read_text(encoding="utf-8")
+        project.write_text(
+            text.replace("amount: 240000", f"amount: {amount}").replace("amount: 260000", f"amount: {amount}"), "utf-8"
+        )
+        assert _waw(shipped_copy, cache, "check-budget", WAW_CACHE_MAX_BYTES=bound).returncode in (0, 1)
+        kept = list(cache.glob("*.pickle"))
+        assert len(kept) == 1 and sum(p.stat().st_size for p in kept) <= int(bound)
+    assert kept[0] != entry  # the newest stays, the oldest went
+    for leftover in kept:
+        leftover.unlink()
+    assert _waw(shipped_copy, cache, "check-budget", WAW_CACHE_MAX_BYTES=str(one // 2)).returncode in (0, 1)
+    assert list(cache.glob("*.pickle")) == []  # too large for the bound: read again next time, nothing written

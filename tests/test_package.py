@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from helpers import ROOT, SHIPPED, git, run, snapshot
+from helpers import ROOT, SHIPPED, STOP_AI_OPERATOR, git, run, snapshot
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 PHASES = {"proposed", "approved", "adjusted", "executed"}
@@ -26,30 +26,9 @@ VASTGESTELD_2023 = """  - status: vastgesteld
     date: 2023-12-14
     source: "synthetisch: een vaststelling die geen bron toont, alleen voor deze test"
 """
-WIJZIGING_2024 = """\
-id: stop-ai-operator-2024
-kind: begrotingswijziging
-reference: "SYN-2024-07"
-title: "Synthetisch: AI Operator stopt halverwege 2024"
-date: 2024-07-01
-source: "synthetisch testbesluit"
-status:
-  - status: voorgesteld
-    date: 2024-07-01
-    source: "synthetisch"
-  - status: vastgesteld
-    date: 2024-07-11
-    source: "synthetisch"
-moves:
-  - year: 2024
-    amount: 29000
-    from:
-      project: ai-operator
-      line: begeleiding-2024
-    to:
-      funding: waw-reserve
-    source: "synthetisch"
-"""
+WIJZIGING_2024 = STOP_AI_OPERATOR.replace(
+    "moves:\n", '  - status: vastgesteld\n    date: 2024-07-11\n    source: "synthetisch"\nmoves:\n', 1
+)
 
 
 def _with_wijziging(data: Path, *, primitief_vastgesteld: bool) -> Path:

@@ -7,30 +7,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import SHIPPED, run
+from helpers import SHIPPED, STOP_AI_OPERATOR, run
 from wawtool.layout.dutch import euro
-
-STOP_AI_OPERATOR = """\
-id: stop-ai-operator-2024
-kind: begrotingswijziging
-reference: "SYN-2024-07"
-title: "Synthetisch: AI Operator stopt halverwege 2024"
-date: 2024-07-01
-source: "synthetisch testbesluit"
-status:
-  - status: voorgesteld
-    date: 2024-07-01
-    source: "synthetisch"
-moves:
-  - year: 2024
-    amount: 29000
-    from:
-      project: ai-operator
-      line: begeleiding-2024
-    to:
-      funding: waw-reserve
-    source: "synthetisch"
-"""
 
 
 def _stop_ai_operator(data: Path, *, apply: bool = True) -> None:

@@ -52,7 +52,7 @@ ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Lines (t
 
 
 def _year(help: str) -> typer.models.OptionInfo:
-    return typer.Option("--year", min=2000, max=2100, help=help)
+    return typer.Option("--year", min=2000, max=2100, metavar="YEAR", help=help)
 
 
 YearOption = Annotated[int | None, _year("Only this year.")]
@@ -92,7 +92,8 @@ CsvTableOption = Annotated[
         "--table",
         metavar="NAME",
         help="With --format csv: only this table. budget --year: begroting, versies, realisatie, middelen, "
-        "risicos; budget --years: verplichtingen, fondsen, opraken; status: stand.",
+        "rechtmatigheid, rechtmatigheid-projecten, risicos; budget --years: verplichtingen, fondsen, opraken; "
+        "status: stand.",
     ),
 ]
 CsvOutput = Annotated[

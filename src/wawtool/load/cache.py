@@ -26,6 +26,14 @@ from pathlib import Path
 from .loader import Dataset, data_files, read_data_file
 
 KEEP = 8  # entries kept; older ones are removed when a new one is written
+MAX_BYTES = 256 * 1024 * 1024  # and no more than this on disk together (WAW_CACHE_MAX_BYTES): the newest stay
+
+
+def _max_bytes() -> int:
+    try:
+        return max(0, int(os.environ.get("WAW_CACHE_MAX_BYTES", MAX_BYTES)))
+    except ValueError:
+        return MAX_BYTES
 
 
 def _directory() -> Path | None:
@@ -141,10 +149,21 @@ def store(dataset: Dataset, snap: Snapshot) -> None:
         if key is None:
             return
         payload = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
+        bound = _max_bytes()
+        if len(payload) + 32 > bound:
+            return  # larger than the whole cache may be: read again next time rather than fill the disk
         signed = hmac.new(key, payload, hashlib.sha256).digest() + payload
         write_atomic(directory / f"{snap.key}.pickle", signed)
-        entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
+        _evict(directory, bound)
     except (OSError, WriteError, pickle.PicklingError):
         return
+
+
+def _evict(directory: Path, bound: int) -> None:
+    """Keep the newest KEEP entries that fit in `bound` bytes together; remove the rest."""
+    entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    total = 0
+    for index, entry in enumerate(entries):
+        total += entry.stat().st_size
+        if index >= KEEP or total > bound:
+            entry.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ with the table headers repeated, and pastes into Word with its tables intact. Ji
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from ..layout.table import Cell, LightCell, Table, VerdictCell
 from ..values import Verdict
 
 if TYPE_CHECKING:
+    from jinja2 import Template
+
     from .charts import Chart
 
 # A page with a table this wide prints landscape: on portrait A4 its words would break mid-word.
@@ -75,12 +78,6 @@ def page(
     site); `nav` is the site's navigation; `charts` come first; `data_version` names the commit of the data,
     so a printed page says which data it was made from."""
     links = links or {}
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    environment = Environment(
-        loader=PackageLoader("wawtool", "templates"), autoescape=select_autoescape(["html", "j2"])
-    )
-    environment.filters["css_string"] = css_string
     shaped = [
         {
             "title": t.title,
@@ -97,9 +94,9 @@ def page(
     ]
     generated = generated_on().isoformat()
     source = f"{data} ({data_version})" if data_version else data
-    return environment.get_template("page.html.j2").render(
+    return _template().render(
         title=title,
-        footer=f"{title} · bron: {source} · gemaakt op {generated} met waw {version('wawtool')}",
+        footer=f"{title} · bron: {source} · gemaakt op {generated} met waw {_version()}",
         tables=shaped,
         summary=summary,
         failed=failed,
@@ -108,5 +105,22 @@ def page(
         charts=charts,
         landscape=any(len(t.columns) >= LANDSCAPE_COLUMNS for t in tables),
         generated=generated,
-        version=version("wawtool"),
+        version=_version(),
     )
+
+
+@functools.cache
+def _template() -> Template:
+    """The page template, compiled once per process: a site of many pages compiled it again for every page."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader("wawtool", "templates"), autoescape=select_autoescape(["html", "j2"])
+    )
+    environment.filters["css_string"] = css_string
+    return environment.get_template("page.html.j2")
+
+
+@functools.cache
+def _version() -> str:
+    return version("wawtool")

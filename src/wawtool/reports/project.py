@@ -17,7 +17,7 @@ from ..models import Project
 from ..periods import Quarter, month_key, years_text
 from ..realisatie import Comparison, comparisons
 from ..values import Report
-from .status import StatusRow, last_known_results, project_rows, with_corrections
+from .status import StatusRow, by_project, last_known_results, project_rows, with_corrections
 
 
 class ShowExtension(Report):
@@ -201,11 +201,8 @@ def _targets(dataset: Dataset, project: Project) -> list[ShowTarget]:
 def _quarters(dataset: Dataset, project: Project) -> list[ShowQuarter]:
     """Every quarter that reported on the project, with the monitor's own rows for it."""
     quarters = []
-    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
-        results_file = located.model
-        as_of = month_key(results_file.as_of)
-        results = [r for r in results_file.results if r.project == project.id]
-        words = [q for q in results_file.qualitative if q.project == project.id]
+    for as_of, results_file, by_results, by_words in by_project(dataset).files:
+        results, words = by_results.get(project.id, []), by_words.get(project.id, [])
         if not results and not words:
             continue  # this quarter did not report on the project: no row of its own
         rows = project_rows(dataset, project, results, words, as_of, last_known_results(dataset, as_of))

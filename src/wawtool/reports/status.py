@@ -164,18 +164,45 @@ def with_corrections(dataset: Dataset, quarter: str, rows: list[StatusRow]) -> l
     return marked
 
 
+class _ByProject:
+    """Every results file in the order of its month, its results and words grouped by project: built once per
+    dataset, so a site of every project's page in every quarter does not regroup every file for each."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.files: list[tuple[YearMonth, ResultsFile, dict[str, list[Result]], dict[str, list[Qualitative]]]] = []
+        for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
+            results: dict[str, list[Result]] = {}
+            words: dict[str, list[Qualitative]] = {}
+            for result in located.model.results:
+                results.setdefault(result.project, []).append(result)
+            for qualitative in located.model.qualitative:
+                words.setdefault(qualitative.project, []).append(qualitative)
+            self.files.append((month_key(located.model.as_of), located.model, results, words))
+        self.last_known: dict[YearMonth, LastKnown] = {}
+
+
+_grouped: tuple[Dataset, int, _ByProject] | None = None
+
+
+def by_project(dataset: Dataset) -> _ByProject:
+    """The grouping of one dataset, built once (a dataset whose results files were added is grouped again)."""
+    global _grouped
+    if _grouped is None or _grouped[0] is not dataset or _grouped[1] != len(dataset.results):
+        _grouped = (dataset, len(dataset.results), _ByProject(dataset))
+    return _grouped[2]
+
+
 def last_known_results(dataset: Dataset, as_of: YearMonth) -> LastKnown:
-    """Per project, the results of the latest earlier quarter that reported on it: grouped once per report."""
-    last: LastKnown = {}
-    for located in sorted(dataset.results, key=lambda r: month_key(r.model.as_of)):
-        results_file = located.model
-        if month_key(results_file.as_of) >= as_of:
-            break
-        grouped: dict[str, list[Result]] = {}
-        for result in results_file.results:
-            grouped.setdefault(result.project, []).append(result)
-        last.update({project_id: (results_file, results) for project_id, results in grouped.items()})
-    return last
+    """Per project, the results of the latest earlier quarter that reported on it: once per quarter."""
+    grouped = by_project(dataset)
+    if as_of not in grouped.last_known:
+        last: LastKnown = {}
+        for month, results_file, results, _ in grouped.files:
+            if month >= as_of:
+                break
+            last.update({project_id: (results_file, found) for project_id, found in results.items()})
+        grouped.last_known[as_of] = last
+    return grouped.last_known[as_of]
 
 
 def project_rows(
