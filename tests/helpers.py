@@ -50,11 +50,11 @@ def pull_request(origin: Path, work: Path) -> Path:
     return work
 
 
-def run(*args: str | Path, data: Path | None = None) -> Result:
-    """Run the real `waw` command in-process, with stdout and stderr apart."""
+def run(*args: str | Path, data: Path | None = None, columns: int = 200) -> Result:
+    """Run the real `waw` command in-process, with stdout and stderr apart, laid out to `columns`."""
     runner = CliRunner()
     argv = (["--data", str(data)] if data is not None else []) + [str(a) for a in args]
-    result = runner.invoke(app, argv, catch_exceptions=False, env={"NO_COLOR": "1", "COLUMNS": "200"})
+    result = runner.invoke(app, argv, catch_exceptions=False, env={"NO_COLOR": "1", "COLUMNS": str(columns)})
     return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
 

@@ -102,9 +102,9 @@ def test_column_widths_keep_figures_whole_and_narrow_text_first() -> None:
         [["Uitvoering, coördinatie & monitoring van het programma", MoneyCell(Decimal("1054795"))]],
         numeric=frozenset({1}),
     )
-    widths = column_widths(table, 40)
+    widths = column_widths([table], 40)
     assert widths is not None and widths[1] == len("€ 1.054.795") and sum(widths) + 7 <= 40
-    assert column_widths(table, 20) is None  # "coördinatie" and the amount do not fit beside each other
+    assert column_widths([table], 20) is None  # "coördinatie" and the amount do not fit beside each other
 
 
 # --- one command surface ------------------------------------------------------------------------------

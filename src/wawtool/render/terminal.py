@@ -6,6 +6,7 @@ they are written as they are, without loading rich at all.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..layout.dutch import VERDICT_LABEL, cell_text
@@ -23,14 +24,15 @@ LARGE = 300  # rows in all; above it, tables are aligned lines without boxes (na
 
 def segments(tables: list[Table], summary: str | None, failed: bool, width: int) -> list[Segment]:
     """Boxed tables laid out to `width`, each row stacked when a table cannot fit; aligned lines, same words,
-    for a national report."""
+    for a national report. Tables with the same columns (the categories of one report) share one layout."""
     out: list[Segment] = []
     compact = sum(len(t.rows) + len(t.footer) for t in tables) > LARGE
+    shared = {} if compact else _shared_widths(tables, width)
     for table in tables:
         if compact:
             out += _compact(table)
         else:
-            widths = column_widths(table, width)
+            widths = shared.get(_kind(table)) or column_widths([table], width)
             out += _stacked(table, width) if widths is None else _boxed(table, widths, width)
         out.append(("\n", ""))
         for note in table.notes:
@@ -39,6 +41,18 @@ def segments(tables: list[Table], summary: str | None, failed: bool, width: int)
     if summary:
         out.append((wrap(summary, width) + "\n", "bold red" if failed else "bold green"))
     return out
+
+
+def _kind(table: Table) -> tuple[tuple[str, ...], frozenset[int]]:
+    return tuple(table.columns), table.numeric
+
+
+def _shared_widths(tables: list[Table], width: int) -> dict[tuple[tuple[str, ...], frozenset[int]], list[int] | None]:
+    """One layout for every group of two or more tables with the same columns, measured over all their rows."""
+    groups: dict[tuple[tuple[str, ...], frozenset[int]], list[Table]] = {}
+    for table in tables:
+        groups.setdefault(_kind(table), []).append(table)
+    return {kind: column_widths(group, width) for kind, group in groups.items() if len(group) > 1}
 
 
 _CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)], 0xFFFD)
@@ -72,34 +86,37 @@ def _title(table: Table, width: int) -> list[Segment]:
 
 def _boxed(table: Table, widths: list[int], width: int) -> list[Segment]:
     """The table drawn as a heavy-headed box, by hand: every cell is wrapped already, so drawing is plain string
-    work (rich's table measured every cell again: a third of the start-up of `waw check-budget`)."""
+    work (rich's table measured every cell again: a third of the start-up of `waw check-budget`). A column of
+    width 0 is left out: it is empty in every row (see column_widths)."""
     out = _title(table, width)
     if not table.rows and not table.footer:
         return [*out, ("\n  geen", "dim")]
     out.append(("\n", ""))
+    shown = [i for i, w in enumerate(widths) if w]
 
     def rule(left: str, fill: str, middle: str, right: str, end: str = "\n") -> None:
-        out.append((left + middle.join(fill * (w + 2) for w in widths) + right + end, ""))
+        out.append((left + middle.join(fill * (widths[i] + 2) for i in shown) + right + end, ""))
 
-    def row(cells: list[tuple[str, str]], bar: str) -> None:
-        lines = [text.split("\n") for text, _ in cells]
+    def row(cells: list[Cell], bar: str, style: str | None = None) -> None:
+        lines = [wrap(cell_text(cells[i]), widths[i]).split("\n") for i in shown]
+        styles = [style or _style(cells[i]) or "" for i in shown]
         for number in range(max(len(cell) for cell in lines)):
             out.append((bar, ""))
-            for index, ((_, style), cell_lines, column_width) in enumerate(zip(cells, lines, widths, strict=True)):
+            for index, cell_lines, cell_style in zip(shown, lines, styles, strict=True):
                 piece = cell_lines[number] if number < len(cell_lines) else ""
-                padded = piece.rjust(column_width) if index in table.numeric else piece.ljust(column_width)
-                out.extend(((" ", ""), (padded, style), (" " + bar, "")))
+                padded = piece.rjust(widths[index]) if index in table.numeric else piece.ljust(widths[index])
+                out.extend(((" ", ""), (padded, cell_style), (" " + bar, "")))
             out.append(("\n", ""))
 
     rule("┏", "━", "┳", "┓")
-    row([(wrap(c, w), "bold") for c, w in zip(table.columns, widths, strict=True)], "┃")
+    row(list(table.columns), "┃", "bold")
     rule("┡", "━", "╇", "┩")
     for cells in table.rows:
-        row([(wrap(cell_text(c), w), _style(c) or "") for c, w in zip(cells, widths, strict=True)], "│")
+        row(cells, "│")
     if table.footer:
         rule("├", "─", "┼", "┤")
         for cells in table.footer:
-            row([(wrap(cell_text(c), w), "bold") for c, w in zip(cells, widths, strict=True)], "│")
+            row(cells, "│", "bold")
     rule("└", "─", "┴", "┘", end="")
     return out
 
@@ -113,6 +130,7 @@ def _indented(text: str, width: int) -> str:
 # NO_COLOR drops the colours; the word and the shape of every light remain.
 LIGHT_STYLE = {"groen": "black on green", "oranje": "black on yellow", "rood": "bold white on red"}
 LONGEST_UNBROKEN = 30  # a text column needs at most this much; a longer word (a URL) is folded
+FOLDED = 10  # a text column whose words are folded to fit keeps at least this much
 # never the last word on a line: `€ 1.054.795` and `(± € 50.000)` stay whole
 _GLUED = ("€", "-€", "≥", "≤", "≈", "ca.", "(≥", "(±", "±", "+")
 
@@ -138,8 +156,9 @@ def wrap(text: str, width: int) -> str:
                 if line:
                     lines.append(line)
                     line = ""
-                lines.append(atom[:width])
-                atom = atom[width:]
+                cut = atom.rfind("-", 0, width) + 1 or width  # after a hyphen where there is one
+                lines.append(atom[:cut])
+                atom = atom[cut:]
             if not line:
                 line = atom
             elif len(line) + 1 + len(atom) <= width:
@@ -151,43 +170,152 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def _cells(table: Table, index: int) -> list[str]:
-    return [cell_text(row[index]) for row in [*table.rows, *table.footer]]
+@dataclass(frozen=True)
+class _Measure:
+    """What one column needs, from most to least room: `natural` its longest cell or heading on one line;
+    `body` its longest cell, the heading in at most two lines; `minimum` its longest word (a text's at most
+    LONGEST_UNBROKEN); `floor` that of a text column with its words folded (never below FOLDED, nor below the
+    longest figure in it); `empty` when no row holds anything in it."""
+
+    natural: int
+    body: int
+    minimum: int
+    floor: int
+    empty: bool
 
 
-def column_widths(table: Table, width: int) -> list[int] | None:
-    """Each column's width so the boxed table fits `width`: figures whole, text down to its longest word,
-    the widest columns narrowed first; None when even the minimum does not fit."""
-    minimum, natural = [], []
-    for index, column in enumerate(table.columns):
-        texts = _cells(table, index)
-        longest_atom = max((len(a) for t in [column, *texts] for a in atoms(t)), default=1)
-        if index not in table.numeric:
-            longest_atom = min(longest_atom, LONGEST_UNBROKEN)
-        minimum.append(max(longest_atom, 1))
-        natural.append(max(len(t) for t in [column, *texts]))
-    room = width - (3 * len(table.columns) + 1)  # a bar and a space either side of every column
-    if sum(minimum) > room:
+def _measure(texts: list[list[str]], numeric: frozenset[int]) -> list[_Measure]:
+    """Each column's needs, from its heading and cells (`texts`: per column the heading, then every cell)."""
+    measures = []
+    for index, (column, *cells) in enumerate(texts):
+        cell_atoms = [a for text in cells for a in atoms(text)]
+        head_atoms = atoms(column)
+        longest = max((len(a) for a in [*head_atoms, *cell_atoms]), default=1)
+        figures = max((len(a) for a in cell_atoms if _figure(a)), default=1)
+        heading = max(len(column) - len(column) // 2, max((len(a) for a in head_atoms), default=1))
+        while len(wrap(column, heading).split("\n")) > 2:
+            heading += 1
+        widest = max((len(t) for t in cells), default=0)
+        if index in numeric:
+            floor = minimum = longest
+        else:
+            minimum = min(longest, LONGEST_UNBROKEN)
+            floor = min(minimum, max(FOLDED, figures))
+        empty = bool(cells) and widest == 0
+        measures.append(_Measure(max(widest, len(column)), max(widest, heading, minimum), minimum, floor, empty))
+    return measures
+
+
+def column_widths(tables: list[Table], width: int) -> list[int] | None:
+    """Each column's width so the boxed tables (one or more with the same columns) fit `width`, or None when
+    even the least does not fit and the rows must be stacked. From most room to least: every cell and heading
+    on one line; a column empty in every row left out (width 0: it held nothing, so nothing is lost);
+    headings wrapped; text wrapped between words, the widest columns narrowed first; then words of text folded
+    (rich's overflow="fold"), the room going where it saves the most lines. Figures never break."""
+    rows = [row for table in tables for row in table.all_rows]
+    texts = [[column, *(cell_text(row[index]) for row in rows)] for index, column in enumerate(tables[0].columns)]
+    measures = _measure(texts, tables[0].numeric)
+    if sum(m.natural for m in measures) <= width - (3 * len(measures) + 1) or not any(m.empty for m in measures):
+        return _fit(measures, texts, width)
+    kept = [number for number, m in enumerate(measures) if not m.empty]
+    fitted = _fit([measures[i] for i in kept], [texts[i] for i in kept], width)
+    if fitted is None:
         return None
+    widths = [0] * len(measures)
+    for number, given in zip(kept, fitted, strict=True):
+        widths[number] = given
+    return widths
+
+
+def _fit(measures: list[_Measure], texts: list[list[str]], width: int) -> list[int] | None:
+    room = width - (3 * len(measures) + 1)  # a bar and a space either side of every column
+    natural = [m.natural for m in measures]
     if sum(natural) <= room:
         return natural
+    body, minimum, floor = ([m.body for m in measures], [m.minimum for m in measures], [m.floor for m in measures])
+    for low, high in ((body, natural), (minimum, body)):
+        if sum(low) <= room:
+            return _capped(low, high, room)
+    if sum(floor) > room:
+        return None
+    return _unfolded(_fewest_lines(texts, floor, natural, room), minimum)
 
-    # The widest columns give way first: find the highest cap at which every column, cut to the cap but never
-    # below its minimum, fits; short columns keep their natural width.
-    def width_at(cap: int) -> list[int]:
-        return [max(m, min(n, cap)) for m, n in zip(minimum, natural, strict=True)]
 
-    low, high = 1, max(natural)
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if sum(width_at(middle)) <= room else (low, middle - 1)
-    widths = width_at(low)
+def _unfolded(widths: list[int], minimum: list[int]) -> list[int]:
+    """A word folded by a few letters (`Werkplekke` / `n`) reads worst: such a column gets them back
+    from the column with the most room above its own longest word, where that one has them to spare."""
+    widths = list(widths)
+    for column in sorted(range(len(widths)), key=lambda i: minimum[i] - widths[i]):
+        short = minimum[column] - widths[column]
+        donor = max(range(len(widths)), key=lambda i: widths[i] - minimum[i])
+        if 0 < short <= UNFOLD and widths[donor] - minimum[donor] >= short:
+            widths[column] += short
+            widths[donor] -= short
+    return widths
+
+
+LOOK_AHEAD = 8  # characters: a column whose next line is saved only a few characters on still gets them
+UNFOLD = 3  # letters: a word folded by no more than this gets them back from the roomiest column
+
+
+def _fewest_lines(texts: list[list[str]], low: list[int], high: list[int], room: int) -> list[int]:
+    """Widths from `low` up to `high` that fill `room`, each character to the column where it saves the most
+    lines of the table (looking a few characters ahead): a long text gets the room its length asks, and a
+    short column beside it is folded. `texts` holds each column's heading and cells."""
+    widths = list(low)
+    counts: dict[tuple[int, int], list[int]] = {}
+
+    def lines(column: int, at: int) -> list[int]:
+        if (column, at) not in counts:
+            counts[column, at] = [wrap(text, at).count("\n") + 1 for text in texts[column]]
+        return counts[column, at]
+
     spare = room - sum(widths)
-    for index in sorted(range(len(widths)), key=lambda i: -natural[i]):  # the rest to the widest, a column each
-        if spare and widths[index] < natural[index]:
+    while spare > 0:
+        current = [lines(i, w) for i, w in enumerate(widths)]
+        best, choice = 0.0, None
+        for column, now in enumerate(current):
+            others = [max((c[r] for i, c in enumerate(current) if i != column), default=1) for r in range(len(now))]
+            height = sum(max(o, n) for o, n in zip(others, now, strict=True))
+            for step in range(1, min(LOOK_AHEAD, high[column] - widths[column], spare) + 1):
+                wider = lines(column, widths[column] + step)
+                saved = (height - sum(max(o, n) for o, n in zip(others, wider, strict=True))) / step
+                if saved > best:
+                    best, choice = saved, (column, step)
+        if choice is None:
+            return _capped(widths, high, sum(widths) + spare)
+        widths[choice[0]] += choice[1]
+        spare -= choice[1]
+    return widths
+
+
+def _capped(low: list[int], high: list[int], room: int) -> list[int]:
+    """Widths between `low` and `high` that fill `room` (sum(low) <= room): the highest cap at which every
+    column, cut to the cap but never below its low, fits; short columns keep their high width; what is left
+    goes to the widest, a column each."""
+
+    def width_at(cap: int) -> list[int]:
+        return [max(m, min(n, cap)) for m, n in zip(low, high, strict=True)]
+
+    bottom, top = 1, max(high)
+    while bottom < top:
+        middle = (bottom + top + 1) // 2
+        bottom, top = (middle, top) if sum(width_at(middle)) <= room else (bottom, middle - 1)
+    widths = width_at(bottom)
+    spare = room - sum(widths)
+    for index in sorted(range(len(widths)), key=lambda i: -high[i]):
+        if spare and widths[index] < high[index]:
             widths[index] += 1
             spare -= 1
     return widths
+
+
+def _figure(atom: str) -> bool:
+    """An amount, a number, a percentage, a date or a kenmerk (`DOC-23001887`, `Q3-2023`): never folded."""
+    return "€" in atom or any(c.isdigit() for c in atom)
+
+
+STACKED_ROW = "─" * 20  # the line above each row of a stacked table
 
 
 def _stacked(table: Table, width: int) -> list[Segment]:
@@ -196,7 +324,7 @@ def _stacked(table: Table, width: int) -> list[Segment]:
     value_width = max(width - label_width - 4, LONGEST_UNBROKEN // 2)
     out = _title(table, width)
     for row in [*table.rows, *table.footer]:
-        out.append(("\n  " + "─" * 20, "dim"))
+        out.append(("\n  " + STACKED_ROW, "dim"))
         for column, cell in zip(table.columns, row, strict=True):
             if cell is None or cell == "":
                 continue
