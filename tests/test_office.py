@@ -303,19 +303,28 @@ def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalnum() or c in "€%,.:;'()&!?/+-_@§")
 
 
+@pytest.mark.parametrize("realised", [False, True], ids=["shipped", "realisatie-in-thousands"])
 @needs_calc
 @needs_pdftotext
 def test_the_workbook_prints_at_a_readable_size_with_every_cell_whole_and_its_header_on_one_line(
-    tmp_path: Path,
+    realised: bool, tmp_path: Path
 ) -> None:
     """Measured in the PDF LibreOffice prints: every word on every page at 8 pt or more (the workbook once printed
     at about 5 pt, fitted to the width of its widest sheet); every word of every cell as shown on its sheet's
     pages (a clipped Voorwaarde lost its end); each page's header row on one line."""
     from openpyxl import load_workbook
 
-    book = tmp_path / "waw.xlsx"
-    assert run("export", "-o", book, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
+    from helpers import build_realised
+
+    book = tmp_path / "out" / "waw.xlsx"
+    book.parent.mkdir()
+    if realised:  # with the Realisatie sheet, and the amounts' columns headed `(× € 1.000)`
+        args = ["--year", "2021", "--quarter", "Q2-2021", "--thousands"]
+        assert run("export", "-o", book, *args, data=build_realised(tmp_path / "data")).exit_code == 0
+    else:
+        assert run("export", "-o", book, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
     sheets = load_workbook(book).worksheets
+    assert len(sheets) == (5 if realised else 4)
     per_point = _box_per_point(str(sheets[0]["A2"].font.name), tmp_path / "ijk")
     pages: dict[str, list[list[tuple[str, float, float]]]] = {ws.title: [] for ws in sheets}
     texts: dict[str, list[str]] = {ws.title: [] for ws in sheets}
@@ -338,3 +347,16 @@ def test_the_workbook_prints_at_a_readable_size_with_every_cell_whole_and_its_he
             below_title = [(w, top) for w, top, _ in page[len(ws.title.split()) :]]
             tops = {min(top for w, top in below_title if w == word) for word in header}
             assert max(tops) - min(tops) < 2, (ws.title, header, tops)  # the repeated header row, on one line
+
+
+@needs_calc
+def test_the_projects_sheet_totals_each_year_as_the_begroting_sheet_does(tmp_path: Path) -> None:
+    """As Calc calculates them: the Projecten sheet's Totaal uitgaven of a year is the Begroting sheet's."""
+    for year, total in (("2024", "€ 1,054,795.25"), ("2021", "€ 580,000.00")):
+        book = tmp_path / year / "waw.xlsx"
+        book.parent.mkdir()
+        assert run("export", "-o", book, "--year", year, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
+        begroting = {r[1]: r[3] for r in _shown(book, 1) if len(r) > 3}
+        header, *rows = _shown(book, 4)
+        projecten = {r[1]: r[header.index(year)] for r in rows if len(r) > 1}
+        assert begroting["Totaal uitgaven"] == projecten["Totaal uitgaven (begroting)"] == total

@@ -29,12 +29,11 @@ class ProjectOverview(Report):
 
 
 class ProjectsOverview(Report):
-    """`totals` is each year's Totaal uitgaven of `waw budget --year`: the projects' amounts of the year and
-    `outside` (the programmes' cost lines, on no project) add up to it."""
+    """Each year the projects' amounts and `outside` (the programmes' cost lines, on no project) add up to the
+    year's Totaal uitgaven of `waw budget --year`: both come from its `budget.year_check`."""
 
     rows: list[ProjectOverview]
     years: list[int]
-    totals: dict[int, Decimal]
     outside: dict[int, Decimal]
 
 
@@ -69,8 +68,7 @@ def build_projects_overview(dataset: Dataset, phases: dict[str, LightState | Non
         year: sum((line.amount for line in check.lines if line.project is None and line.amount is not None), ZERO)
         for year, check in checks.items()
     }
-    totals = {year: check.committed for year, check in checks.items()}
-    return ProjectsOverview(rows=rows, years=years, totals=totals, outside=outside)
+    return ProjectsOverview(rows=rows, years=years, outside=outside)
 
 
 def _other_lines(project: Project) -> list[SpreadLine]:
