@@ -292,7 +292,7 @@ def projects_sheet(ws: Worksheet, overview: ProjectsOverview, category_names: di
     ws.title = "Projecten"
     years = overview.years
     columns = ["Id", "Project", "Programma", "Categorie", "Status", "Start", "Einde", *map(str, years), "Niet per jaar"]
-    header(ws, columns, [15, 17, 12, 14, 10, 8, 8, *[14] * len(years), 19])
+    header(ws, columns, [14, 17, 12, 17, 10, 8, 8, *[13] * len(years), 21])
     for number, project in enumerate(overview.rows, start=2):
         _project_row(ws, number, project, years, category_names)
     last = len(overview.rows) + 1
@@ -312,7 +312,7 @@ def projects_sheet(ws: Worksheet, overview: ProjectsOverview, category_names: di
             if isinstance(value, str):  # our formula, never the data's text
                 ws.cell(row=last + offset, column=column, value=value).number_format = EURO
             else:
-                set_cell(ws, last + offset, column, value, EURO)  # not bold: € 1.054.795,25 fits its column
+                set_cell(ws, last + offset, column, value, EURO)  # not bold: € 1.054.795,25 fits its column of 13
 
 
 def _project_row(
