@@ -333,7 +333,9 @@ def _project_row(
         amount = project.per_year.get(year)
         if amount is not None:
             set_cell(ws, number, len(fixed) + 1 + offset, amount, EURO)
-    set_cell(ws, number, len(fixed) + len(years) + 1, _other_lines(project.other_lines))
+    notes = [_other_lines(project.other_lines)] if project.other_lines else []
+    notes += [f"{_other_lines([line])}, in {line.years[0]} meegeteld" for line in project.derived_lines]
+    set_cell(ws, number, len(fixed) + len(years) + 1, "; ".join(notes))
 
 
 def _other_lines(lines: list[SpreadLine]) -> str:

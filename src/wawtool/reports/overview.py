@@ -26,6 +26,7 @@ class ProjectOverview(Report):
     end: str | None
     per_year: dict[int, Decimal]  # the project's lines in each year's begroting total
     other_lines: list[SpreadLine]  # spans whose split is unknown, unknown amounts and released lines
+    derived_lines: list[SpreadLine] = []  # amounts derived from a total, counted in their year as the begroting does
 
 
 class ProjectsOverview(Report):
@@ -62,6 +63,7 @@ def build_projects_overview(dataset: Dataset, phases: dict[str, LightState | Non
                 end=project.end(),
                 per_year=per_year,
                 other_lines=_other_lines(project),
+                derived_lines=_other_lines(project, derived=True),
             )
         )
     outside = {
@@ -71,12 +73,14 @@ def build_projects_overview(dataset: Dataset, phases: dict[str, LightState | Non
     return ProjectsOverview(rows=rows, years=years, outside=outside)
 
 
-def _other_lines(project: Project) -> list[SpreadLine]:
-    """The lines no year's total counts: a span without its split, an amount unknown, a line released."""
+def _other_lines(project: Project, derived: bool = False) -> list[SpreadLine]:
+    """The lines no year's total counts: a span without its split, an amount unknown, a line released; or, with
+    `derived`, the single-year lines whose amount is derived from a total (which their year counts)."""
     other = []
     for line, figure in zip(project.budget, budget.line_figures(project), strict=True):
         released = line.year is not None and line.condition_failed is not None
-        if line.year is not None and figure.value is not None and not released:
+        counted = line.year is not None and figure.value is not None and not released
+        if counted != derived or derived and not figure.derived_from:
             continue
         other.append(
             SpreadLine(
