@@ -125,8 +125,16 @@ def workbook_text(path: Path) -> str:
             f"print_titles={sheet.print_title_rows} footer_right={sheet.oddFooter.right.text!r} "
             f"filter={sheet.auto_filter.ref}"
         )
+        margins = sheet.page_margins
+        lines.append(
+            f"margins: left={margins.left} right={margins.right} header_left={sheet.oddHeader.left.text!r} "
+            f"breaks={[b.id for b in sheet.row_breaks.brk]} font={book._fonts[0].name} {book._fonts[0].sz}"
+        )
         widths = {k: round(v.width, 2) for k, v in sorted(sheet.column_dimensions.items()) if v.width}
         lines.append(f"widths: {widths}")
+        heights = {k: v.height for k, v in sorted(sheet.row_dimensions.items()) if v.height}
+        if heights:
+            lines.append(f"heights: {heights}")
         if sheet.merged_cells.ranges:
             lines.append(f"merged: {sorted(str(r) for r in sheet.merged_cells.ranges)}")
         for validation in sheet.data_validations.dataValidation:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -116,11 +117,76 @@ def test_the_chart_compares_like_with_like(workbook: openpyxl.Workbook) -> None:
 def test_projects_sheet(workbook: openpyxl.Workbook) -> None:
     sheet = workbook["Projecten"]
     header = [c.value for c in sheet[1]]
-    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
     assert len(rows) == 39
     zorgstart = dict(zip(header, rows["zorgstart"], strict=True))
     assert zorgstart["2020"] == 33000 and zorgstart["2024"] == 150000
     assert "Uitvoeringskosten 2021-2022: € 557.000" in zorgstart["Niet per jaar"]
+    assert zorgstart["Categorie"] == "Scholingsprojecten"  # the category's name, not its id
+
+
+@pytest.mark.parametrize("quarter", ["Q3-2021", "Q3-2023"])
+def test_the_projects_sheet_calls_each_project_what_its_monitor_calls_it(quarter: str, tmp_path: Path) -> None:
+    """It once said `lopend` (the last status of all) of projects its Monitor sheet called `afgelopen`."""
+    target = tmp_path / "waw.xlsx"
+    assert run("export", "-o", target, "--quarter", quarter, data=SHIPPED).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    lights: dict[str, set[str]] = {}
+    for row in book[f"Monitor {quarter}"].iter_rows(min_row=2, values_only=True):
+        lights.setdefault(str(row[1]), set()).add(str(row[6]).split(" ", 1)[1])  # `□ afgelopen`: its word
+    phases = {"gepland", "on hold", "gestopt", "afgerond", "afgelopen"}
+    status = {row[1]: row[4] for row in book["Projecten"].iter_rows(min_row=2, values_only=True) if row[0]}
+    for name, words in lights.items():
+        assert status[name] == (words.pop() if words <= phases else "lopend"), (name, words)
+    assert {status[name] for name in lights} >= {"afgelopen", "lopend"}
+    assert {s for name, s in status.items() if name not in lights} <= {"gepland"}  # left out: no status yet
+
+
+def test_the_projects_sheet_adds_up_each_year_to_the_begroting(workbook: openpyxl.Workbook) -> None:
+    """Per year the projects' total (a SUM over every project's row), the lines of no project, and their sum:
+    each year's Totaal uitgaven of `waw budget --year`."""
+    sheet = workbook["Projecten"]
+    header = [c.value for c in sheet[1]]
+    last = max(r[0].row for r in sheet.iter_rows(min_row=2) if r[0].value)
+    below = {r[1].value: r for r in sheet.iter_rows(min_row=last + 1) if r[1].value}
+    projects, outside, total = (
+        below[k] for k in ("Totaal projecten", "Posten zonder project", "Totaal uitgaven (begroting)")
+    )
+    for index, year in enumerate(header[7:-1]):
+        column = 7 + index
+        letter = sheet.cell(row=1, column=column + 1).column_letter
+        assert projects[column].value == f"=SUM({letter}2:{letter}{last})"
+        assert total[column].value == f"={letter}{projects[0].row}+{letter}{outside[0].row}"
+        amounts = [sheet.cell(row=r, column=column + 1).value for r in range(2, last + 1)]
+        summed = sum((Decimal(str(a)) for a in amounts if a is not None), Decimal(0)) + Decimal(
+            str(outside[column].value)
+        )
+        budget = json.loads(run("budget", "--year", str(year), "--format", "json", data=SHIPPED).stdout)
+        assert summed == Decimal(budget["total"]), year
+    assert header[7:-1] == ["2020", "2021", "2022", "2024"]
+
+
+def test_every_sheet_wraps_its_text_in_rows_high_enough_and_keeps_its_header_on_one_line(
+    workbook: openpyxl.Workbook,
+) -> None:
+    """What prints: a header as wide as its column allows on one line, every text wrapped in its column in a row
+    high enough for its lines (Calc keeps the height a file gives), and the Begroting at 100% on A4 landscape:
+    its columns together within the page's 145 characters."""
+    from wawtool.render.xlsx import LINE_HEIGHT, header_width, text_lines
+
+    for sheet in workbook.worksheets:
+        widths = {k: d.width for k, d in sheet.column_dimensions.items()}
+        for cell in sheet[1]:
+            if cell.value is not None:
+                assert not cell.alignment.wrap_text and widths[cell.column_letter] >= header_width(cell.value)
+        for row in sheet.iter_rows(min_row=2):
+            texts = [c for c in row if c.data_type == "s" and c.value]
+            assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in texts), sheet.title
+            lines = max([text_lines(c.value, widths.get(c.column_letter, 8.43), c.font.b) for c in texts] or [1])
+            height = sheet.row_dimensions[row[0].row].height
+            assert lines == 1 or height >= lines * LINE_HEIGHT, (sheet.title, row[0].row)
+        assert sheet.oddHeader.left.text == "&A"  # the sheet's name above each page
+    assert sum(workbook["Begroting 2024"].column_dimensions[c].width for c in "ABCDEF") <= 145
 
 
 def test_text_that_looks_like_a_formula_stays_text(minimal: Path, tmp_path: Path) -> None:
@@ -131,7 +197,7 @@ def test_text_that_looks_like_a_formula_stays_text(minimal: Path, tmp_path: Path
     target = tmp_path / "out.xlsx"
     assert run("export", "-o", target, data=minimal).exit_code == 0
     sheet = openpyxl.load_workbook(target)["Projecten"]
-    names = {row[1].value: row[1].data_type for row in sheet.iter_rows(min_row=2)}
+    names = {row[1].value: row[1].data_type for row in sheet.iter_rows(min_row=2) if row[0].value}
     assert names == {'=HYPERLINK("http://evil","klik")': "s", "@SUM(A1:A2)": "s"}
 
 

@@ -8,6 +8,7 @@ a machine with `soffice` can have either component alone. `.ci/run` installs eac
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -36,6 +37,7 @@ needs_writer = pytest.mark.skipif(
     not WRITER, reason="LibreOffice Writer is not installed (Debian: libreoffice-writer-nogui)"
 )
 needs_calc = pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed (Debian: libreoffice-calc-nogui)")
+needs_pdftotext = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
 
 
 def _convert(source: Path, target: str, *options: str) -> Path:
@@ -244,3 +246,117 @@ def test_the_realisatie_sheet_says_voordeel_or_nadeel_beside_the_signed_differen
     assert rows["Alpha"] == ["€ 400.00", "€ 450.00", "€ -50.00", "nadeel"]
     assert rows["Beta"][2:] == ["€ 0.00", ""]
     assert rows["Totaal (definitief)"][2:] == ["€ -50.00", "nadeel"]
+
+
+_WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+
+
+def _pdf_words(pdf: Path) -> list[list[tuple[str, float, float]]]:
+    """Every page's words, each with the top and the height of its box as poppler draws it (`pdftotext -bbox`)."""
+    assert PDFTOTEXT is not None
+    text = subprocess.run([PDFTOTEXT, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [
+        [(html.unescape(word), float(top), float(bottom) - float(top)) for top, bottom, word in _WORD.findall(page)]
+        for page in text.split("<page ")[1:]
+    ]
+
+
+def _box_per_point(font_name: str, folder: Path) -> float:
+    """How high poppler draws a word's box per point of font size, in the workbook's own font as LibreOffice
+    prints it: one word at 20 pt on a sheet printed at 100%. A box is taller than its font by the font's ascent
+    and descent, so a word's size is its box height divided by this."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "Ijkwoord"
+    sheet["A1"].font = Font(name=font_name, size=20)
+    sheet.page_setup.scale = 100
+    folder.mkdir()
+    book.save(folder / "ijk.xlsx")
+    (height,) = [h for word, _, h in _pdf_words(_convert(folder / "ijk.xlsx", "pdf"))[0] if word == "Ijkwoord"]
+    return height / 20
+
+
+def _shown_here(book: Path, sheet: int) -> list[list[str]]:
+    """A sheet's cells as Calc shows them in the locale it prints the PDF in (the CSV filter's language 0)."""
+    import csv
+
+    assert SOFFICE is not None
+    target = f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,{sheet}"
+    out = book.parent / f"here-{sheet}"
+    done = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation={(book.parent / 'lo-profile').as_uri()}", "--convert-to",
+         target, "--outdir", str(out), str(book)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    written = sorted(out.glob(f"{book.stem}*.csv"))
+    assert done.returncode == 0 and len(written) == 1, done.stdout + done.stderr
+    return list(csv.reader(written[0].read_text(encoding="utf-8").splitlines()))
+
+
+def _letters(text: str) -> str:
+    """Text without its spaces and line breaks, and without the shapes of the lights (a font of their own, which
+    the PDF draws apart): a cell's text wrapped over lines, or a word broken in a narrow column, is still whole in
+    the page's text as `pdftotext -raw` gives it in the order it is drawn, a cell's lines one after another."""
+    return "".join(c for c in text if c.isalnum() or c in "€%,.:;'()&!?/+-_@§")
+
+
+@pytest.mark.parametrize("realised", [False, True], ids=["shipped", "realisatie-in-thousands"])
+@needs_calc
+@needs_pdftotext
+def test_the_workbook_prints_at_a_readable_size_with_every_cell_whole_and_its_header_on_one_line(
+    realised: bool, tmp_path: Path
+) -> None:
+    """Measured in the PDF LibreOffice prints: every word on every page at 8 pt or more (the workbook once printed
+    at about 5 pt, fitted to the width of its widest sheet); every word of every cell as shown on its sheet's
+    pages (a clipped Voorwaarde lost its end); each page's header row on one line."""
+    from openpyxl import load_workbook
+
+    from helpers import build_realised
+
+    book = tmp_path / "out" / "waw.xlsx"
+    book.parent.mkdir()
+    if realised:  # with the Realisatie sheet, and the amounts' columns headed `(× € 1.000)`
+        args = ["--year", "2021", "--quarter", "Q2-2021", "--thousands"]
+        assert run("export", "-o", book, *args, data=build_realised(tmp_path / "data")).exit_code == 0
+    else:
+        assert run("export", "-o", book, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
+    sheets = load_workbook(book).worksheets
+    assert len(sheets) == (5 if realised else 4)
+    per_point = _box_per_point(str(sheets[0]["A2"].font.name), tmp_path / "ijk")
+    pages: dict[str, list[list[tuple[str, float, float]]]] = {ws.title: [] for ws in sheets}
+    texts: dict[str, list[str]] = {ws.title: [] for ws in sheets}
+    pdf = _convert(book, "pdf")
+    raw = subprocess.run([str(PDFTOTEXT), "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for number, (words, text) in enumerate(zip(_pdf_words(pdf), raw.split("\f"), strict=False), start=1):
+        smallest = min(words, key=lambda w: w[2])
+        assert smallest[2] / per_point >= 8, (number, smallest, round(smallest[2] / per_point, 1))
+        # the page header names the sheet
+        (title,) = [t for t in pages if [w for w, _, _ in words[: len(t.split())]] == t.split()]
+        pages[title].append(words)
+        texts[title].append(_letters(text))
+    for index, ws in enumerate(sheets, start=1):
+        shown = _shown_here(book, index)
+        printed = "".join(texts[ws.title])
+        cut = [cell for row in shown for cell in row if _letters(cell) not in printed]
+        assert not cut, (ws.title, cut)
+        header = [word for cell in shown[0] for word in cell.split()]
+        for page in pages[ws.title]:
+            below_title = [(w, top) for w, top, _ in page[len(ws.title.split()) :]]
+            tops = {min(top for w, top in below_title if w == word) for word in header}
+            assert max(tops) - min(tops) < 2, (ws.title, header, tops)  # the repeated header row, on one line
+
+
+@needs_calc
+def test_the_projects_sheet_totals_each_year_as_the_begroting_sheet_does(tmp_path: Path) -> None:
+    """As Calc calculates them: the Projecten sheet's Totaal uitgaven of a year is the Begroting sheet's."""
+    for year, total in (("2024", "€ 1,054,795.25"), ("2021", "€ 580,000.00")):
+        book = tmp_path / year / "waw.xlsx"
+        book.parent.mkdir()
+        assert run("export", "-o", book, "--year", year, "--quarter", "Q3-2021", data=SHIPPED).exit_code == 0
+        begroting = {r[1]: r[3] for r in _shown(book, 1) if len(r) > 3}
+        header, *rows = _shown(book, 4)
+        projecten = {r[1]: r[header.index(year)] for r in rows if len(r) > 1}
+        assert begroting["Totaal uitgaven"] == projecten["Totaal uitgaven (begroting)"] == total

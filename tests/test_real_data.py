@@ -169,8 +169,9 @@ def test_the_derived_second_half_year_of_ai_operator_says_so_wherever_it_is_show
     header = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "ai-operator")
     ai = dict(zip(header, row, strict=True))
-    assert ai["2021"] == 70000  # the known lines; the derived one is named beside them
+    assert ai["2021"] == 130000  # as the begroting counts 2021 (its Totaal uitgaven); the derived part named
     assert "Verlenging met een half jaar bij positieve evaluatie 2021: € 60.000 (afgeleid" in ai["Niet per jaar"]
+    assert ai["Niet per jaar"].endswith("min de andere regels), in 2021 meegeteld")
 
 
 def test_begroting_2024_is_tabel_1(dataset: Dataset) -> None:

@@ -113,7 +113,7 @@ def export(
     from ..files import inside
     from ..reports.budget import build_budget_report
     from ..reports.overview import build_projects_overview
-    from ..reports.status import build_status_report
+    from ..reports.status import build_status_report, project_phases
 
     invocation: Invocation = ctx.obj
     if output.suffix.lower() != ".xlsx":
@@ -123,13 +123,13 @@ def export(
     if inside(output, invocation.data):
         usage(f"{output} is inside the data directory; waw export never writes there")
     assert dataset.programmes is not None
-    overview = build_projects_overview(dataset)
-    years = [a.year for a in dataset.programmes.model.available] or overview[1]
-    budget_year = year if year is not None else max(years)
     chosen = quarter_or_latest(dataset, chosen, invocation.data)
     status_report = build_status_report(dataset, chosen)
     if status_report is None:
         no_results(dataset, chosen.label, invocation.data)
+    overview = build_projects_overview(dataset, project_phases(status_report))  # in the monitor's words
+    years = [a.year for a in dataset.programmes.model.available] or overview.years
+    budget_year = year if year is not None else max(years)
     budget_report = build_budget_report(dataset, budget_year)
     if not budget_report.groups:
         no_budget(dataset, budget_year, invocation.data)

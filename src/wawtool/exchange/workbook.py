@@ -4,17 +4,19 @@ projects, and the realisatie of the year where there is one; for Excel users, pr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..budget import SpreadLine
 from ..layout.budget import budget_tables
 from ..layout.dutch import (
     LIGHT_LABEL,
     NADEEL,
     OUTCOME_COLUMN,
-    PROJECT_STATUS_LABEL,
+    PHASE_LABEL,
     QUALIFIER_LABEL,
     THOUSANDS_UNIT,
     UNKNOWN_LABEL,
@@ -45,26 +47,26 @@ from ..render.xlsx import (
     workbook_bytes,
 )
 from ..reports.budget import BudgetReport
-from ..reports.overview import ProjectOverview
+from ..reports.overview import ProjectOverview, ProjectsOverview
 from ..reports.status import MonitorFigure, StatusReport, StatusRow
+from ..values import ZERO
 
 
 def export_workbook(
     budget_report: BudgetReport,
     status_report: StatusReport,
     names: dict[str | None, str],
-    overview: tuple[list[ProjectOverview], list[int]],
+    overview: ProjectsOverview,
     created: dt.datetime,
     thousands: bool = False,
 ) -> bytes:
     """The .xlsx bytes, so the caller writes them atomically where its command says. `thousands` shows the
     begroting and the realisatie in thousands of euros by their number format; the cells keep exact amounts."""
-    rows, years = overview
     sheets = [
         ("begroting", lambda ws: budget_sheet(ws, budget_report, thousands)),
         ("monitor", lambda ws: monitor_sheet(ws, status_report, names)),
         ("grafiek", lambda ws: chart_sheet(ws, status_report, names)),
-        ("projecten", lambda ws: projects_sheet(ws, [r.model_dump() for r in rows], years)),
+        ("projecten", lambda ws: projects_sheet(ws, overview, names)),
     ]
     if budget_report.realisatie is not None:
         sheets.append(("realisatie", lambda ws: realisatie_sheet(ws, budget_report.realisatie, thousands)))
@@ -82,7 +84,8 @@ def budget_sheet(ws: Worksheet, report: BudgetReport, thousands: bool = False) -
     thousands, the amounts' format scales them and a note says where the rounded lines do not add up."""
     ws.title = f"Begroting {report.year}"
     amount = _in_units("Bedrag", thousands)
-    header(ws, ["Groep", "Post", "Project", amount, "Voorwaarde", "Bron"], [14, 48, 26, 16, 60, 60])
+    # 142 characters: A4 landscape at 100%; the long texts wrap in their columns
+    header(ws, ["Groep", "Post", "Project", amount, "Voorwaarde", "Bron"], [15, 30, 21, 16, 35, 25])
     money = EURO_THOUSANDS if thousands else EURO
     row = 2
     for group in report.groups:
@@ -151,7 +154,8 @@ def monitor_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str 
         "Volgens de bron",
         "Toelichting",
     ]
-    header(ws, columns, [24, 44, 34, 15, 15, 12, 18, 11, 16, 60])  # `maximaal 12`, `meer dan 800`
+    # `maximaal 12`, `meer dan 800`, `○ periode onbekend`; ten columns print at about 90% of their size
+    header(ws, columns, [16, 16, 16, 13, 10, 20, 16, 11, 16, 23])
     for row_number, row in enumerate(report.rows, start=2):
         _monitor_row(ws, row_number, row, category_names)
     autofilter(ws)
@@ -206,9 +210,7 @@ def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | 
     drawn = [r for r in report.rows if r.share is not None]
     labels = [f"{r.project_name}: {r.indicator_name}" + (" (≈)" if r.share_approximate else "") for r in drawn]
     missing = [f"{r.project_name}: {r.indicator_name}" for r in report.rows if r.share is None and r.result]
-    # as wide as its longest name: Calc does not grow a row for wrapped text, so the names do not wrap
-    width = max([60, *map(len, labels + missing)])
-    header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [width, 20, 18])
+    header(ws, ["Project en indicator", "% van doel naar rato", "Licht"], [60, 20, 16])  # long names wrap
     for number, (row, label) in enumerate(zip(drawn, labels, strict=True), start=2):
         set_cell(ws, number, 1, label)
         set_cell(ws, number, 2, row.share, _share_format(row))
@@ -233,8 +235,11 @@ def chart_sheet(ws: Worksheet, report: StatusReport, category_names: dict[str | 
         point = DataPoint(idx=index)
         point.graphicalProperties.solidFill = colours.get(row.state.value, "A6A6A6")
         series.dPt.append(point)
-    chart.width, chart.height = 24, max(8, len(drawn) * 0.6)
-    ws.add_chart(chart, "E2")
+    # on a page of its own below the table, as wide as the page (in centimetres), and never higher than one
+    chart.width, chart.height = 25, min(max(8, len(drawn) * 0.6), 16)
+    below = len(drawn) + len(missing) + (4 if missing else 2)
+    ws.row_breaks.append(Break(id=below))
+    ws.add_chart(chart, f"A{below + 1}")
 
 
 def _worded(row: int) -> str:
@@ -250,7 +255,7 @@ def realisatie_sheet(ws: Worksheet, realised: RealisatieYear | None, thousands: 
     money = EURO_THOUSANDS if thousands else EURO
     amounts = [_in_units(c, thousands) for c in ("Begroot", "Gerealiseerd", "Verschil")]
     columns = ["Groep", "Post", *amounts, OUTCOME_COLUMN.capitalize(), "% besteed", "Geen boekingen"]
-    header(ws, columns, [14, 48, 16, 16, 16, 16, 12, 15])
+    header(ws, columns, [14, 34, 16, 16, 16, 16, 12, 16])
     row = 2
     for group in realised.groups:
         for line in group.rows:
@@ -281,41 +286,66 @@ def realisatie_sheet(ws: Worksheet, realised: RealisatieYear | None, thousands: 
     ws.auto_filter.ref = f"A1:H{last}"
 
 
-def projects_sheet(ws: Worksheet, rows: Iterable[dict[str, object]], years: list[int]) -> None:
+def projects_sheet(ws: Worksheet, overview: ProjectsOverview, category_names: dict[str | None, str]) -> None:
+    """Every project with its phase in the monitor's words, its category by name and its amounts per year; below
+    them each year's total of the projects, the programmes' own lines and the total, which is the begroting's."""
     ws.title = "Projecten"
+    years = overview.years
     columns = ["Id", "Project", "Programma", "Categorie", "Status", "Start", "Einde", *map(str, years), "Niet per jaar"]
-    header(ws, columns, [26, 44, 11, 24, 11, 9, 9, *[14] * len(years), 60])
-    for number, project in enumerate(rows, start=2):
-        fixed = [
-            project["id"],
-            project["name"],
-            project["programme"],
-            project["category"],
-            PROJECT_STATUS_LABEL.get(str(project["status"]), project["status"]),
-            project["start"],
-            project["end"],
-        ]
-        for column, value in enumerate(fixed, start=1):
-            set_cell(ws, number, column, value)
-        per_year = project["per_year"]
-        assert isinstance(per_year, dict)
-        for offset, year in enumerate(years):
-            amount = per_year.get(year)
-            if amount is not None:
-                set_cell(ws, number, len(fixed) + 1 + offset, amount, EURO)
-        set_cell(ws, number, len(fixed) + len(years) + 1, _other_lines(project["other_lines"]))
+    header(ws, columns, [14, 17, 12, 17, 10, 8, 8, *[13] * len(years), 21])
+    for number, project in enumerate(overview.rows, start=2):
+        _project_row(ws, number, project, years, category_names)
+    last = len(overview.rows) + 1
     autofilter(ws)
+    first_year = 8
+    rows = [
+        ("Totaal projecten", lambda y, c: f"=SUM({c}2:{c}{last})"),
+        ("Posten zonder project", lambda y, c: overview.outside.get(y, ZERO)),
+        ("Totaal uitgaven (begroting)", lambda y, c: f"={c}{last + 2}+{c}{last + 3}"),
+    ]
+    for offset, (label, amount) in enumerate(rows, start=2):
+        set_cell(ws, last + offset, 2, label)
+        ws.cell(row=last + offset, column=2).font = BOLD
+        for index, year in enumerate(years):
+            column = first_year + index
+            value = amount(year, get_column_letter(column))
+            if isinstance(value, str):  # our formula, never the data's text
+                ws.cell(row=last + offset, column=column, value=value).number_format = EURO
+            else:
+                set_cell(ws, last + offset, column, value, EURO)  # not bold: € 1.054.795,25 fits its column of 13
 
 
-def _other_lines(lines: object) -> str:
+def _project_row(
+    ws: Worksheet, number: int, project: ProjectOverview, years: list[int], names: dict[str | None, str]
+) -> None:
+    fixed = [
+        project.id,
+        project.name,
+        project.programme,
+        names.get(project.category, "Niet ingedeeld"),
+        PHASE_LABEL.get(project.phase, project.phase),
+        project.start,
+        project.end,
+    ]
+    for column, value in enumerate(fixed, start=1):
+        set_cell(ws, number, column, value)
+    for offset, year in enumerate(years):
+        amount = project.per_year.get(year)
+        if amount is not None:
+            set_cell(ws, number, len(fixed) + 1 + offset, amount, EURO)
+    notes = [_other_lines(project.other_lines)] if project.other_lines else []
+    notes += [f"{_other_lines([line])}, in {line.years[0]} meegeteld" for line in project.derived_lines]
+    set_cell(ws, number, len(fixed) + len(years) + 1, "; ".join(notes))
+
+
+def _other_lines(lines: list[SpreadLine]) -> str:
     """Amounts that belong to no single year, in words: `Uitvoeringskosten 2021-2022: € 557.000`."""
-    assert isinstance(lines, list)
     parts = []
     for line in lines:
-        span = line["years"]
+        span = line.years
         years = f"{span[0]}-{span[-1]}" if len(span) > 1 else str(span[0])
-        amount = euro(line["amount"]) if line["amount"] is not None else UNKNOWN_LABEL
-        if line.get("derived_from"):
-            amount += f" (afgeleid: {line['derived_from']})"
-        parts.append(f"{line['label']} {years}: {amount}")
+        amount = euro(line.amount) if line.amount is not None else UNKNOWN_LABEL
+        if line.derived_from:
+            amount += f" (afgeleid: {line.derived_from})"
+        parts.append(f"{line.label} {years}: {amount}")
     return "; ".join(parts)

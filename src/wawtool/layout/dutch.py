@@ -111,6 +111,17 @@ PROJECT_STATUS_LABEL = {
     "completed": "afgerond",
 }
 
+# Where a project stands in a quarter, as its monitor shows it (reports.status.project_phases): the words of its
+# lights without their shapes, and `lopend` for a project that runs.
+PHASE_LABEL = {
+    "lopend": "lopend",
+    "gepland": "gepland",
+    "on-hold": "on hold",
+    "gestopt": "gestopt",
+    "afgerond": "afgerond",
+    "afgelopen": "afgelopen",
+}
+
 # A word and a shape next to every light, so it reads without colour (NO_COLOR, print, a pipe, colour blindness):
 # a circle for groen, a diamond for oranje, a cross for rood.
 LIGHT_LABEL = {

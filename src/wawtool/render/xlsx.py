@@ -30,7 +30,12 @@ FILLS = {
     "oranje": PatternFill("solid", fgColor="FFEB9C"),
     "rood": PatternFill("solid", fgColor="FFC7CE"),
 }
-BOLD = Font(bold=True)
+# Arial, not openpyxl's Calibri: LibreOffice has Arial's metrics (Liberation Sans) where it lacks Calibri's, so a
+# column as wide as its text in Excel is as wide in Calc, and a sheet sized to print at 100% does so in both.
+BODY = Font(name="Arial", size=10)
+BOLD = Font(name="Arial", size=10, bold=True)
+LINE_HEIGHT = 12.75  # points: a line of Arial 10, as Excel and Calc space wrapped text
+MARGIN = 0.3  # inches left and right of a page: A4 landscape then holds about 145 characters of column width
 FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -48,15 +53,100 @@ def set_cell(ws: Worksheet, row: int, column: int, value: object, number_format:
 
 
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 
 def header(ws: Worksheet, columns: list[str], widths: list[int]) -> None:
+    """The header row, bold and on one line: a column is at least as wide as its header."""
     for index, (name, width) in enumerate(zip(columns, widths, strict=True), start=1):
         set_cell(ws, 1, index, name)
         ws.cell(row=1, column=index).font = BOLD
-        ws.cell(row=1, column=index).alignment = WRAP  # a long header wraps, never runs off its column
-        ws.column_dimensions[get_column_letter(index)].width = width
+        ws.column_dimensions[get_column_letter(index)].width = max(width, header_width(name))
     ws.freeze_panes = "A2"
+
+
+# Arial's advance widths in thousandths of an em (Liberation Sans has the same), by character; any other
+# character, a light's shape among them, counts as a whole em.
+_WIDTHS = {
+    **dict.fromkeys(" !,./:;I[\\]fijlt|", 278),
+    **dict.fromkeys("ijl", 222),
+    **dict.fromkeys("'", 191),
+    **dict.fromkeys("()-r`", 333),
+    **dict.fromkeys("*", 389),
+    **dict.fromkeys('"', 355),
+    **dict.fromkeys("J", 500),
+    **dict.fromkeys("cksvxyz", 500),
+    **dict.fromkeys("#$0123456789?_abdeghnopqu€", 556),
+    **dict.fromkeys("+<=>~", 584),
+    **dict.fromkeys("FTZ", 611),
+    **dict.fromkeys("&ABEKPSVXY", 667),
+    **dict.fromkeys("CDHNRUw", 722),
+    **dict.fromkeys("GOQ", 778),
+    **dict.fromkeys("Mm", 833),
+    **dict.fromkeys("%", 889),
+    **dict.fromkeys("W", 944),
+    **dict.fromkeys("@", 1015),
+}
+_EM = 10 * 96 / 72  # pixels of an em of a 10 pt font, in the 96 dpi a column's width is counted in
+
+
+def header_width(name: str) -> int:
+    """The least width, in characters, in which a bold header prints on one line."""
+    return int((text_pixels(name, bold=True) + 8 - 5) / 7) + 1
+
+
+def text_pixels(text: str, bold: bool = False) -> float:
+    """How wide a text prints in Arial 10, in pixels; bold is about 8% wider."""
+    import unicodedata
+
+    base = unicodedata.normalize("NFD", text)  # an accented letter as wide as its letter
+    width = sum(_WIDTHS.get(c, 1000) for c in base if not unicodedata.combining(c)) * _EM / 1000
+    return width * (1.08 if bold else 1.0)
+
+
+def column_pixels(width: float) -> float:
+    """The room for text in a column `width` characters wide: 7 pixels a character and 5 of padding, less the
+    cell's own margins and a little to spare."""
+    return width * 7 + 5 - 8
+
+
+def text_lines(text: str, width: float, bold: bool = False) -> int:
+    """The lines a text takes wrapped at its spaces in a column `width` characters wide (a word wider than the
+    column is broken, as Excel and Calc break it)."""
+    room = column_pixels(width)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split(" "):
+            size = text_pixels(word, bold)
+            if used and used + text_pixels(" ") + size > room:
+                lines += 1
+                used = 0.0
+            if size > room:
+                lines += int(size // room)
+                size %= room
+            used += size + (text_pixels(" ") if used else 0.0)
+    return lines
+
+
+def wrap_rows(ws: Worksheet, first: int = 2) -> None:
+    """Text wraps within its column and every cell sits at the top of its row; a row with wrapped text is as high
+    as its longest cell (Calc keeps a row's height as the file gives it, so the height is written)."""
+    widths = {letter: dimension.width for letter, dimension in ws.column_dimensions.items()}
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for cell in row:
+            if cell.value is None:
+                continue
+            if cell.data_type == "s":
+                cell.alignment = WRAP
+                width = widths.get(cell.column_letter) or 8.43
+                lines = max(lines, text_lines(str(cell.value), width, bool(cell.font.bold)))
+            else:
+                cell.alignment = TOP
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + 2
 
 
 def autofilter(ws: Worksheet) -> None:
@@ -81,10 +171,14 @@ def worded(number_format: str, words: str) -> str:
 
 
 def printable(ws: Worksheet, footer: str) -> None:
-    """A4 landscape, fitted to the page width (never a column on a page of its own), the header row on every
-    page, and the source and date in the footer."""
+    """A4 landscape with narrow side margins, the sheet's name above every page, the header row on every page,
+    and the source and date in the footer. The columns are sized to fit the page at 100%; fitting to the page
+    width stays as the guard that no column is ever put on a page of its own (a sheet too wide prints smaller,
+    it is not cut)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = MARGIN
+    ws.oddHeader.left.text = "&A"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -97,9 +191,11 @@ def workbook_bytes(build: Sequence[tuple[str, Callable[[Worksheet], None]]], tit
     """Assemble the sheets in order and return the .xlsx bytes, so the caller can write them atomically."""
     workbook = Workbook()
     workbook.remove(workbook.active)
+    _default_font(workbook)
     for _, filler in build:
         sheet = workbook.create_sheet()
         filler(sheet)
+        wrap_rows(sheet)
         printable(sheet, f"{title} (waw, {created:%Y-%m-%d})")
     workbook.properties.title = title
     workbook.properties.creator = "waw"
@@ -107,3 +203,12 @@ def workbook_bytes(build: Sequence[tuple[str, Callable[[Worksheet], None]]], tit
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _default_font(workbook: Workbook) -> None:
+    """Arial 10 as the workbook's default font (its Normal style and the font of every cell without one of its
+    own), the font a column's width is measured in."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    workbook._fonts = IndexedList([BODY])  # noqa: SLF001 - openpyxl has no public way to change its default font
+    workbook._named_styles["Normal"].font = BODY  # noqa: SLF001

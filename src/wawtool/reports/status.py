@@ -180,6 +180,18 @@ def build_status_report(
 
 
 LastKnown = dict[str, tuple[ResultsFile, list[Result]]]
+PHASES = frozenset({*STATUS_STATE.values(), LightState.AFGELOPEN})
+
+
+def project_phases(report: StatusReport) -> dict[str, LightState | None]:
+    """Where each project of a monitor stands, as its rows say: the phase it shows instead of judged figures
+    (planned, on hold, stopped, completed, or past its end: `afgelopen`), or None where it judges them (the
+    project runs). A project the monitor leaves out had no status yet: it is not in the result."""
+    phases: dict[str, LightState | None] = {}
+    for row in report.rows:
+        if phases.get(row.project) is None:
+            phases[row.project] = row.state if row.state in PHASES else None
+    return phases
 
 
 def correction_row(corrected: Corrected) -> CorrectionRow:
