@@ -14,7 +14,7 @@ from pydantic import Field
 from . import decisions
 from .figures import Figure, precision_of, sum_of
 from .load.loader import Dataset
-from .models import BudgetLine, CostLine, Decision, Project
+from .models import Available, BudgetLine, CostLine, Decision, Project
 from .money import whole_euros
 from .periods import years_text
 from .values import ZERO, Report, Verdict
@@ -351,6 +351,7 @@ def available_in(dataset: Dataset, year: int) -> tuple[Figure, str | None]:
     availability = [a for a in dataset.programmes.model.available if a.year == year] if dataset.programmes else []
     if not availability or any(a.amount is None for a in availability):
         return Figure.unknown(), None
+    quote = "; ".join(a.quote for a in availability if a.quote) or None
     if any(a.basis == "toevoeging" for a in availability):  # on top of what the year before leaves
         from .planning import plan
 
@@ -358,17 +359,17 @@ def available_in(dataset: Dataset, year: int) -> tuple[Figure, str | None]:
         funds = [
             f for f in plan(dataset, year, year).years[0].funds if f.opening_from != "onbekend" or f.funding in named
         ]
-        quote = "; ".join(a.quote for a in availability if a.quote) or None
         return sum_of([f.opening + f.additions for f in funds]), quote
-    parts = [
-        Figure.stated_approximately(a.amount, provisional=a.provisional)
-        if a.approximate
-        else Figure(value=a.amount, provisional=a.provisional)
-        for a in availability
-        if a.amount is not None
-    ]
-    quote = "; ".join(a.quote for a in availability if a.quote) or None
-    return sum_of(parts), quote
+    return sum_of([available_figure(a) for a in availability]), quote
+
+
+def available_figure(entry: Available) -> Figure:
+    """One `available` entry with the precision of its notation: "zo'n 1,3 miljoen" is ± € 50.000."""
+    if entry.amount is None:
+        return Figure.unknown()
+    if entry.approximate:
+        return Figure.stated_approximately(entry.amount, provisional=entry.provisional)
+    return Figure(value=entry.amount, provisional=entry.provisional)
 
 
 def year_check(dataset: Dataset, year: int) -> YearCheck:

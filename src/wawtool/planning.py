@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from .budget import SpreadLine, YearLine, lines_for_year, spread_for_year
+from .budget import SpreadLine, YearLine, available_figure, lines_for_year, spread_for_year
 from .decisions import resting_on_decisions
 from .figures import Figure, sum_of
 from .load.loader import Dataset
@@ -78,16 +78,8 @@ def _entries(dataset: Dataset) -> list[Available]:
     return list(dataset.programmes.model.available) if dataset.programmes else []
 
 
-def _one(entry: Available) -> Figure:
-    if entry.amount is None:
-        return Figure.unknown()
-    if entry.approximate:
-        return Figure.stated_approximately(entry.amount, provisional=entry.provisional)
-    return Figure(value=entry.amount, provisional=entry.provisional)
-
-
 def _figure(entries: list[Available]) -> Figure:
-    return sum_of([_one(a) for a in entries]) if entries else Figure.exact(ZERO)
+    return sum_of([available_figure(a) for a in entries]) if entries else Figure.exact(ZERO)
 
 
 def _funds_in_play(

@@ -13,7 +13,7 @@ from .load.loader import Dataset
 from .models import UNKNOWN, BudgetLine, Project, RealisatieFile, RealisatieStatus, Spent
 from .periods import month_key
 from .rechtmatigheid import Rechtmatigheid, judge, overrun_words, rechtmatigheid, row_explanations
-from .values import HUNDRED, ZERO, Report
+from .values import HUNDRED, ZERO, Report, sum_or_unknown
 
 NO_REALISATIE = "geen realisatie vastgelegd"
 
@@ -89,10 +89,6 @@ class RealisatieYear(Report):
 
 def realisatie_file(dataset: Dataset, year: int) -> RealisatieFile | None:
     return next((r.model for r in dataset.realisatie if r.model.year == year), None)
-
-
-def _sum(values: list[Decimal | None]) -> Decimal | None:
-    return None if any(v is None for v in values) else sum((v for v in values if v is not None), ZERO)
 
 
 def _share(spent: Decimal | None, budgeted: Decimal | None) -> Decimal | None:
@@ -241,7 +237,7 @@ def _whole_project_row(project: Project, rest: list[BudgetLine], whole: Spent, *
     return _row(
         project.begroting_group,
         project.name if first else f"{project.name}: overige regels",
-        _sum([line.amount for line in rest]),
+        sum_or_unknown([line.amount for line in rest]),
         whole.amount,
         project=project.id,
         line=None,
@@ -266,8 +262,8 @@ def _groups(dataset: Dataset, rows: list[Comparison]) -> list[ComparisonGroup]:
             (r for r in rows if r.group == group_id), key=lambda r: published.get(r.project or "", len(published))
         )
         if members:
-            budgeted = _sum([r.budgeted for r in members])
-            spent = _sum([r.spent for r in members])
+            budgeted = sum_or_unknown([r.budgeted for r in members])
+            spent = sum_or_unknown([r.spent for r in members])
             groups.append(
                 ComparisonGroup(
                     id=group_id,
@@ -307,7 +303,7 @@ def funds(dataset: Dataset, year: int, rows: list[Comparison] | None = None) -> 
         else:
             opening, opening_from = None, "onbekend"
         additions = sum((a.amount for a in fund.additions), ZERO) if fund else ZERO
-        spent = _sum([r.spent for r in rows if r.funding == source])
+        spent = sum_or_unknown([r.spent for r in rows if r.funding == source])
         closing = None if opening is None or spent is None else opening + additions - spent
         result.append(
             FundRow(
@@ -331,13 +327,13 @@ def realisatie_year(dataset: Dataset, year: int, committed: Decimal) -> Realisat
         return None
     rows = comparisons(dataset, year_file)
     groups = _groups(dataset, rows)
-    budgeted = _sum([g.budgeted for g in groups])
-    spent = _sum([g.spent for g in groups])
+    budgeted = sum_or_unknown([g.budgeted for g in groups])
+    spent = sum_or_unknown([g.spent for g in groups])
     fund_rows = funds(dataset, year, rows)
     real_funds = [f for f in fund_rows if f.funding is not None]  # not the spending of unknown source
-    opening = _sum([f.opening for f in real_funds]) if real_funds else None
+    opening = sum_or_unknown([f.opening for f in real_funds]) if real_funds else None
     additions = sum((f.additions for f in fund_rows), ZERO)
-    fund_spent = _sum([f.spent for f in fund_rows])
+    fund_spent = sum_or_unknown([f.spent for f in fund_rows])
     total = FundRow(
         funding="",
         name="Totaal",
@@ -348,7 +344,7 @@ def realisatie_year(dataset: Dataset, year: int, committed: Decimal) -> Realisat
         closing=None if opening is None or fund_spent is None else opening + additions - fund_spent,
     )
     following = [a for a in dataset.programmes.model.available if a.year == year + 1] if dataset.programmes else []
-    next_available = _sum([a.amount for a in following]) if following else None
+    next_available = sum_or_unknown([a.amount for a in following]) if following else None
     lawful = rechtmatigheid(dataset, year_file, rows)
     findings = _findings(dataset, year_file, rows, committed, total) + _programme_findings(lawful)
     underspend = (

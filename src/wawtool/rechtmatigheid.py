@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from .models import Overrun, OverrunCategory, RealisatieFile, RealisatieStatus
-from .values import ZERO, Report, Verdict
+from .values import ZERO, Report, Verdict, sum_or_unknown
 
 if TYPE_CHECKING:
     from .load.loader import Dataset
@@ -68,10 +68,6 @@ class Rechtmatigheid(Report):
     difference: Decimal | None
 
 
-def _sum(values: list[Decimal | None]) -> Decimal | None:
-    return None if any(v is None for v in values) else sum((v for v in values if v is not None), ZERO)
-
-
 def row_explanations(year_file: RealisatieFile, row: Comparison) -> list[Overrun]:
     """An overrun of a line is explained by an explanation of that line, of its project as a whole, or of the
     cost line."""
@@ -121,8 +117,8 @@ def _row(
     members: list[Comparison],
     year_file: RealisatieFile,
 ) -> RechtmatigheidRow:
-    budgeted = _sum([m.budgeted for m in members])
-    spent = _sum([m.spent for m in members])
+    budgeted = sum_or_unknown([m.budgeted for m in members])
+    spent = sum_or_unknown([m.spent for m in members])
     difference = None if budgeted is None or spent is None else budgeted - spent
     overrun = None if difference is None else max(-difference, ZERO)
     judgement, verdict, category, explained = judge(overrun, explanations_for(year_file, level, key))
@@ -164,8 +160,8 @@ def rechtmatigheid(dataset: Dataset, year_file: RealisatieFile, rows: list[Compa
         by_programme.setdefault(unit_row.programme or NO_PROGRAMME, []).extend(units[(unit_row.level, unit_row.id)])
     order = [p for p in programmes if p in by_programme] + [p for p in by_programme if p not in programmes]
     programme_rows = [_row("programma", p, programmes.get(p, p), p, by_programme[p], year_file) for p in order]
-    budgeted = _sum([r.budgeted for r in programme_rows])
-    spent = _sum([r.spent for r in programme_rows])
+    budgeted = sum_or_unknown([r.budgeted for r in programme_rows])
+    spent = sum_or_unknown([r.spent for r in programme_rows])
     return Rechtmatigheid(
         year=year_file.year,
         status=year_file.status,

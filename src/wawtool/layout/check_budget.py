@@ -11,7 +11,7 @@ from ..neutrality import NeutralityCheck, Post
 from ..periods import years_text
 from ..realisatie import NO_REALISATIE, Comparison
 from ..reports.check_budget import CheckBudgetReport, Failure
-from ..values import Verdict
+from ..values import Verdict, worst
 from .budget import risks_table
 from .dutch import cell_text, change_text, decision_status_text, euro
 from .mandates import mandates_table
@@ -379,13 +379,6 @@ def _year_lines_table(year: YearCheck) -> Table:
         verdict=year.verdict,
         numeric=frozenset({2}),
     )
-
-
-def worst(verdicts: list[Verdict]) -> Verdict | None:
-    for verdict in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS):
-        if verdict in verdicts:
-            return verdict
-    return None
 
 
 FAILURE_LABEL = {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..reports.funds import FundsReport
-from .check_budget import withdrawals_table, worst
+from ..values import worst
+from .check_budget import withdrawals_table
 from .table import Cell, MoneyCell, Table
 
 ENTRY_LABEL = {"opening": "beginsaldo", "addition": "erbij", "withdrawal": "eraf"}

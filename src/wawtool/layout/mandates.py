@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..mandates import KIND_LABEL, MandateCheck
-from ..values import Verdict
+from ..values import Verdict, worst
 from .table import Cell, MoneyCell, Table, VerdictCell
 
 
@@ -32,13 +32,11 @@ def mandates_table(checks: list[MandateCheck], sources_silent: str | None) -> Ta
     notes += [f"Regel {rule}." for rule in dict.fromkeys(m.rule_text for m in checks if m.rule_text)]
     if sources_silent:
         notes.append(sources_silent)
-    verdicts = {m.verdict for m in checks}
-    worst = next((v for v in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS) if v in verdicts), None)
     return Table(
         title="Bevoegdheden: wie mag dit besluiten",
         columns=["Besluit", "Wijziging", "Soort", "Jaar", "Bedrag", "Vastgesteld door", "Regel", "Oordeel"],
         rows=rows,
         notes=notes,
         numeric=frozenset({4}),
-        verdict=worst,
+        verdict=worst(m.verdict for m in checks),
     )

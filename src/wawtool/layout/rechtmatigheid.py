@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..models import RealisatieStatus
 from ..rechtmatigheid import CATEGORY_LABEL, Rechtmatigheid, RechtmatigheidRow
-from ..values import Verdict
+from ..values import worst
 from .table import Cell, MoneyCell, Sum, Table
 
 
@@ -38,8 +38,6 @@ def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> l
         "accountant, hangt af van haar soort (Commissie BBV, Kadernota Rechtmatigheid). Een overschrijding "
         "zonder toelichting, of van een soort die meetelt, is een bevinding."
     ]
-    verdicts = {r.verdict for r in lawful.programmes}
-    worst = next((v for v in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS) if v in verdicts), None)
     tables = [
         Table(
             title=f"Begrotingsrechtmatigheid {lawful.year} per programma{provisional}",
@@ -57,7 +55,7 @@ def rechtmatigheid_tables(lawful: Rechtmatigheid, *, projects: bool = True) -> l
             ],
             notes=notes,
             numeric=frozenset({1, 2, 3}),
-            verdict=worst,
+            verdict=worst(r.verdict for r in lawful.programmes),
             name="rechtmatigheid",
             sums=(Sum("Totaal", len(lawful.programmes), tuple(range(len(lawful.programmes)))),),
         )

@@ -12,7 +12,7 @@ from ..mandates import MandateCheck, mandate_checks
 from ..moves import MoveCheck, move_checks
 from ..neutrality import NeutralityCheck, neutrality_checks
 from ..realisatie import RealisatieYear, realisatie_year
-from ..values import ZERO, Report, Verdict
+from ..values import ZERO, Report, Verdict, worst
 
 
 class Failure(Report):
@@ -169,8 +169,7 @@ def _per_decision(checks: list[MandateCheck]) -> list[Verdict]:
     verdicts: dict[str, set[Verdict]] = {}
     for check in checks:
         verdicts.setdefault(check.decision, set()).add(check.verdict)
-    order = (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS)
-    return [next(v for v in order if v in found) for found in verdicts.values()]
+    return [v for v in (worst(found) for found in verdicts.values()) if v is not None]
 
 
 def _mandate_scope(check: MandateCheck) -> str:
